@@ -1,0 +1,30 @@
+package cn.jiuji.identity;
+
+/** The group ids of SPEC §4: the contract for candidate groups, authorizations and filters. */
+public final class Groups {
+
+  public static final String CIVIL_AFFAIRS = "civilAffairs";
+  public static final String CIVIL_AFFAIRS_LEADERS = "civilAffairsLeaders";
+  public static final String LEADING_GROUP = "leadingGroup";
+  public static final String MANAGERS = "managers";
+  public static final String DESIGNERS = "designers";
+  public static final String MEDICAL_INSURANCE = "medicalInsurance";
+  public static final String DISABLED_FEDERATION = "disabledFederation";
+  public static final String CHARITY = "charity";
+  public static final String ADMINS = "camunda-admin";
+
+  private static final String TOWNSHIP_PREFIX = "township";
+
+  private Groups() {}
+
+  /** {@code sanban} → {@code townshipSanban}. */
+  public static String township(String townshipCode) {
+    return TOWNSHIP_PREFIX
+        + Character.toUpperCase(townshipCode.charAt(0))
+        + townshipCode.substring(1);
+  }
+
+  public static boolean isTownship(String groupId) {
+    return groupId.startsWith(TOWNSHIP_PREFIX) && groupId.length() > TOWNSHIP_PREFIX.length();
+  }
+}

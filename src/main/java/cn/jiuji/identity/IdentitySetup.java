@@ -1,0 +1,133 @@
+package cn.jiuji.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, in every profile, the groups of SPEC §4 and the webapp access each one needs: staff
+ * Tasklist, managers and designers Cockpit, administrators (camunda-admin) everything. In the
+ * default profile also the demo users. Runs inside the engine's start, before anyone can log in;
+ * every step is idempotent so that restarts and a second cluster node change nothing.
+ */
+@Component
+@Order(1)
+public class IdentitySetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+  static final String WORKFLOW = "WORKFLOW";
+  static final String TASKLIST = "tasklist";
+  static final String COCKPIT = "cockpit";
+
+  private final CountyProperties county;
+  private final DemoProperties demo;
+
+  IdentitySetup(CountyProperties county, DemoProperties demo) {
+    this.county = county;
+    this.demo = demo;
+  }
+
+  /** County-level groups with their Chinese names and the webapps they use. */
+  private static Map<String, GroupSpec> countyGroups() {
+    Map<String, GroupSpec> groups = new LinkedHashMap<>();
+    groups.put(Groups.CIVIL_AFFAIRS, new GroupSpec("县民政局救助股", List.of(TASKLIST)));
+    groups.put(Groups.CIVIL_AFFAIRS_LEADERS, new GroupSpec("民政局领导", List.of(TASKLIST, COCKPIT)));
+    groups.put(Groups.LEADING_GROUP, new GroupSpec("县社会救助领导小组", List.of(TASKLIST)));
+    groups.put(Groups.MANAGERS, new GroupSpec("业务管理人员", List.of(COCKPIT)));
+    groups.put(Groups.DESIGNERS, new GroupSpec("流程设计人员", List.of(COCKPIT)));
+    groups.put(Groups.MEDICAL_INSURANCE, new GroupSpec("县医保分局", List.of(TASKLIST)));
+    groups.put(Groups.DISABLED_FEDERATION, new GroupSpec("县残疾人联合会", List.of(TASKLIST)));
+    groups.put(Groups.CHARITY, new GroupSpec("县慈善总会", List.of(TASKLIST)));
+    return groups;
+  }
+
+  private record GroupSpec(String name, List<String> applications) {}
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    countyGroups().forEach((id, spec) -> {
+      ensureGroup(identity, id, spec.name());
+      spec.applications().forEach(app -> grant(authorizations, id, Resources.APPLICATION, app,
+          Permissions.ACCESS));
+    });
+    for (CountyProperties.Township township : county.townships()) {
+      String id = Groups.township(township.code());
+      ensureGroup(identity, id, township.name() + "社会救助站");
+      grant(authorizations, id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    }
+    if (demo.users()) {
+      demo.accounts().forEach(account -> ensureDemoUser(identity, account));
+    }
+  }
+
+  private static void ensureGroup(IdentityService identity, String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(id);
+    group.setName(name);
+    group.setType(WORKFLOW);
+    identity.saveGroup(group);
+  }
+
+  private void ensureDemoUser(IdentityService identity, DemoProperties.Account account) {
+    if (identity.createUserQuery().userId(account.id()).count() == 0) {
+      var user = identity.newUser(account.id());
+      user.setFirstName(account.firstName());
+      user.setLastName(account.lastName());
+      user.setEmail(account.id() + "@jiuji.example");
+      user.setPassword(demo.password());
+      identity.saveUser(user);
+      LOG.info("Demo user {} ({}{}) created", account.id(), account.lastName(), account.firstName());
+    }
+    if (identity.createUserQuery().userId(account.id()).memberOfGroup(account.group()).count() == 0) {
+      identity.createMembership(account.id(), account.group());
+    }
+  }
+
+  /** Grants a group a permission on one resource, unless it has it already. */
+  static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+      String resourceId, Permission... permissions) {
+    var existing = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .list();
+    var authorization = existing.isEmpty()
+        ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT)
+        : existing.get(0);
+    boolean changed = existing.isEmpty();
+    if (changed) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

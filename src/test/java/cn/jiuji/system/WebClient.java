@@ -1,0 +1,73 @@
+package cn.jiuji.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** An HTTP client against the started application, as a browser or a REST client would use it. */
+public final class WebClient {
+
+  private final String base;
+  private final HttpClient http;
+
+  public WebClient(int port) {
+    this.base = "http://localhost:" + port;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  public HttpResponse<String> get(String path, String user, String password) {
+    return send(request(path, user, password).GET().build());
+  }
+
+  public HttpResponse<String> postJson(String path, String json, String user, String password) {
+    return send(request(path, user, password)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
+  /**
+   * Logs in to a Camunda webapp as its login page does: fetch a page for the session and the
+   * CSRF token, then post the credentials. 200 lets the user in, 403 refuses the application.
+   */
+  public int webappLogin(String app, String user, String password) {
+    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElse("");
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> login = send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build());
+    return login.statusCode();
+  }
+
+  private HttpRequest.Builder request(String path, String user, String password) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (user != null) {
+      String basic = Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      builder.header("Authorization", "Basic " + basic);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
