@@ -27,6 +27,12 @@ public final class CaseVariables {
   public static final CaseVariable<Long> SUGGESTED_AMOUNT = CaseVariable.of("suggestedAmount", Long.class);
   public static final CaseVariable<Long> CAP_REMAINING = CaseVariable.of("capRemaining", Long.class);
   public static final CaseVariable<Long> TOP_UP_MAX = CaseVariable.of("topUpMax", Long.class);
+  public static final CaseVariable<Long> ADVANCE_LIMIT = CaseVariable.of("advanceLimit", Long.class);
+  public static final CaseVariable<Boolean> ADVANCE_PAID = CaseVariable.of("advancePaid", Boolean.class);
+  public static final CaseVariable<Boolean> PAPERWORK_DONE = CaseVariable.of("paperworkDone", Boolean.class);
+  /** Comma-separated ids of the steps that ran past their deadline (SPEC §3.1). */
+  public static final CaseVariable<String> OVERDUE_STEPS = CaseVariable.of("overdueSteps", String.class);
+  public static final CaseVariable<String> OVERDUE_STEP_NAMES = CaseVariable.of("overdueStepNames", String.class);
 
   // confirmScreening
   public static final CaseVariable<Boolean> SCREENING_CONFIRMED = CaseVariable.of("screeningConfirmed", Boolean.class);
@@ -51,13 +57,18 @@ public final class CaseVariables {
   public static final CaseVariable<String> APPROVAL_NOTE = CaseVariable.of("approvalNote", String.class);
   public static final CaseVariable<Boolean> CAP_OVERRIDE = CaseVariable.of("capOverride", Boolean.class);
   public static final CaseVariable<String> CAP_OVERRIDE_REASON = CaseVariable.of("capOverrideReason", String.class);
+  public static final CaseVariable<String> APPROVED_BY = CaseVariable.of("approvedBy", String.class);
   // emergencyGrant (SPEC §3.2)
   public static final CaseVariable<Long> ADVANCE_AMOUNT = CaseVariable.of("advanceAmount", Long.class);
+  public static final CaseVariable<String> EMERGENCY_NOTE = CaseVariable.of("emergencyNote", String.class);
+  public static final CaseVariable<String> ADVANCE_APPROVED_BY = CaseVariable.of("advanceApprovedBy", String.class);
   // disburse
   public static final CaseVariable<Long> PAID_AMOUNT = CaseVariable.of("paidAmount", Long.class);
   // rejection at any step
   public static final CaseVariable<String> REJECTED_AT = CaseVariable.of("rejectedAt", String.class);
   public static final CaseVariable<String> REJECTION_REASON = CaseVariable.of("rejectionReason", String.class);
+  public static final CaseVariable<String> WRITE_OFF_NOTE = CaseVariable.of("writeOffNote", String.class);
+  public static final CaseVariable<String> ESCALATION_NOTE = CaseVariable.of("escalationNote", String.class);
   // follow-up (SPEC §3.3)
   public static final CaseVariable<Boolean> PERSISTENT_HARDSHIP = CaseVariable.of("persistentHardship", Boolean.class);
   public static final CaseVariable<String> LONG_TERM_TRACK = CaseVariable.of("longTermTrack", String.class);

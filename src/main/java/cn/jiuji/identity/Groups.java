@@ -24,6 +24,12 @@ public final class Groups {
         + townshipCode.substring(1);
   }
 
+  /** {@code townshipSanban} → {@code sanban}. */
+  public static String townshipCode(String groupId) {
+    String code = groupId.substring(TOWNSHIP_PREFIX.length());
+    return Character.toLowerCase(code.charAt(0)) + code.substring(1);
+  }
+
   public static boolean isTownship(String groupId) {
     return groupId.startsWith(TOWNSHIP_PREFIX) && groupId.length() > TOWNSHIP_PREFIX.length();
   }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,6 +34,8 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String WORKFLOW = "WORKFLOW";
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
+  static final String ANY = "*";
+  static final String CASE_PROCESS = "temporaryAssistance";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -71,10 +74,31 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       String id = Groups.township(township.code());
       ensureGroup(identity, id, township.name() + "社会救助站");
       grant(authorizations, id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      // report cases; which cases a township sees is granted per case (CaseAccess)
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, CASE_PROCESS,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+    grantCountyWork(authorizations);
     if (demo.users()) {
       demo.accounts().forEach(account -> ensureDemoUser(identity, account));
     }
+  }
+
+  /** County staff see and work every case of the county; managers only read. */
+  private static void grantCountyWork(AuthorizationService authorizations) {
+    for (String group : List.of(Groups.CIVIL_AFFAIRS, Groups.CIVIL_AFFAIRS_LEADERS)) {
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    grant(authorizations, Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(authorizations, Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(authorizations, Groups.DESIGNERS, Resources.DEPLOYMENT, ANY, Permissions.READ,
+        Permissions.CREATE, Permissions.DELETE);
+    grant(authorizations, Groups.DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {

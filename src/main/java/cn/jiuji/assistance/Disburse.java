@@ -1,0 +1,43 @@
+package cn.jiuji.assistance;
+
+import static cn.jiuji.assistance.CaseVariables.*;
+
+import cn.jiuji.casefile.GrantRecord;
+import cn.jiuji.casefile.GrantSource;
+import cn.jiuji.casefile.Ledger;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${disburse.execute(execution)}}: the county pays what the advance did not cover (SPEC
+ * §3.1 step 6, §3.2). An asynchronous job with retries; the ledger's unique key (case, source)
+ * makes a retried job pay nothing twice.
+ */
+@Component("disburse")
+public class Disburse {
+  private final Ledger ledger;
+
+  Disburse(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  public void execute(DelegateExecution execution) {
+    long approved = APPROVED_AMOUNT.from(execution);
+    long advance = ADVANCE_AMOUNT.from(execution) == null ? 0 : ADVANCE_AMOUNT.from(execution);
+    long net = Math.max(0, approved - advance);
+    String household = ID_NUMBER.from(execution);
+    String caseNo = CASE_NO.from(execution);
+    String approvedBy = APPROVED_BY.from(execution);
+    if (net > 0) {
+      ledger.record(new GrantRecord(household, caseNo, GrantSource.CIVIL_AFFAIRS_CASE,
+          BigDecimal.valueOf(net), ClockUtil.getCurrentTime().toInstant(), approvedBy));
+    }
+    if (Boolean.TRUE.equals(CAP_OVERRIDE.from(execution))) {
+      ledger.recordCapOverride(household, caseNo, BigDecimal.valueOf(approved),
+          CAP_OVERRIDE_REASON.from(execution), approvedBy);
+    }
+    PAID_AMOUNT.set(execution, net);
+  }
+}

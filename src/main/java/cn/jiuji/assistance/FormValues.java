@@ -1,0 +1,78 @@
+package cn.jiuji.assistance;
+
+import static cn.jiuji.assistance.RegisterCase.refused;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads what a form submitted, whatever type the client sent (Tasklist sends radio choices as
+ * text and numbers as it likes), refuses what is missing or malformed with a Chinese message,
+ * and stores the value back with the type the contract names (Boolean, Long).
+ */
+final class FormValues {
+
+  private final VariableScope scope;
+
+  FormValues(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  boolean yesNo(CaseVariable<Boolean> variable, String label) {
+    Object value = scope.getVariable(variable.name());
+    Boolean result = null;
+    if (value instanceof Boolean b) {
+      result = b;
+    } else if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+      result = Boolean.valueOf(s);
+    }
+    if (result == null) {
+      throw refused("请选择：" + label);
+    }
+    variable.set(scope, result);
+    return result;
+  }
+
+  boolean flag(CaseVariable<Boolean> variable) {
+    Object value = scope.getVariable(variable.name());
+    boolean result = Boolean.TRUE.equals(value) || "true".equals(value);
+    variable.set(scope, result);
+    return result;
+  }
+
+  /** A whole-yuan amount, 0 or more. */
+  long amount(CaseVariable<Long> variable, String label) {
+    Object value = scope.getVariable(variable.name());
+    BigDecimal amount;
+    try {
+      if (value instanceof Number n) {
+        amount = new BigDecimal(n.toString());
+      } else if (value instanceof String s && !s.isBlank()) {
+        amount = new BigDecimal(s.trim());
+      } else {
+        throw refused("请填写：" + label);
+      }
+    } catch (NumberFormatException e) {
+      throw refused(label + " “" + value + "” 不是有效的数字");
+    }
+    if (amount.signum() < 0) {
+      throw refused(label + "不能为负数");
+    }
+    if (amount.stripTrailingZeros().scale() > 0) {
+      throw refused(label + "请填写整数（元）");
+    }
+    long result = amount.longValueExact();
+    variable.set(scope, result);
+    return result;
+  }
+
+  String text(CaseVariable<String> variable, String label, boolean required) {
+    Object value = scope.getVariable(variable.name());
+    String text = value == null ? "" : value.toString().trim();
+    if (required && text.isEmpty()) {
+      throw refused("请填写：" + label);
+    }
+    variable.set(scope, text);
+    return text;
+  }
+}

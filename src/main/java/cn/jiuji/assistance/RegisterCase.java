@@ -1,0 +1,170 @@
+package cn.jiuji.assistance;
+
+import static cn.jiuji.assistance.CaseVariables.*;
+
+import cn.jiuji.casefile.IdNumbers;
+import cn.jiuji.casefile.Ledger;
+import cn.jiuji.decision.AssistanceDecisions;
+import cn.jiuji.decision.Category;
+import cn.jiuji.decision.PolicyProperties;
+import cn.jiuji.identity.CountyProperties;
+import cn.jiuji.identity.Groups;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first step of every case: checks what the case was started with (a bad start is refused
+ * with a Chinese message and starts nothing), gives it its case number and works out what the
+ * later forms show: eligibility, suggested amount, the family's remaining annual cap.
+ */
+@Component("registerCase")
+public class RegisterCase {
+
+  public static final String MEDICAL_SCREENING = "MEDICAL_SCREENING";
+  public static final String FIELD_DISCOVERY = "FIELD_DISCOVERY";
+  public static final String APPLICATION = "APPLICATION";
+  private static final List<String> SOURCES = List.of(MEDICAL_SCREENING, FIELD_DISCOVERY, APPLICATION);
+
+  private final CaseNumbers numbers;
+  private final CountyProperties county;
+  private final AssistanceDecisions decisions;
+  private final PolicyProperties policy;
+  private final Ledger ledger;
+  private final IdentityService identity;
+  private final CaseProperties cases;
+  private final CaseAccess access;
+
+  RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
+      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases,
+      CaseAccess access) {
+    this.numbers = numbers;
+    this.county = county;
+    this.decisions = decisions;
+    this.policy = policy;
+    this.ledger = ledger;
+    this.identity = identity;
+    this.cases = cases;
+    this.access = access;
+  }
+
+  public void execute(DelegateExecution execution) {
+    String head = trimmed(HOUSEHOLD_HEAD.from(execution));
+    if (head == null) {
+      throw refused("请填写户主姓名");
+    }
+    String id = IdNumbers.normalize(ID_NUMBER.from(execution));
+    if (!IdNumbers.isValid(id)) {
+      throw refused("户主身份证号 “" + (id == null ? "" : id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
+    }
+    CountyProperties.Township township = township(execution);
+    String categoryCode = CATEGORY.from(execution);
+    Category category = Category.parse(categoryCode)
+        .orElseThrow(() -> refused("未知的人员类别 “" + categoryCode + "”，应为 GENERAL、DIBAO_EDGE、DIBAO、TEKUN 或 TUOPIN"));
+    Double selfPaid = numberVariable(execution, SELF_PAID_TWO_YEARS.name());
+    if (selfPaid == null || selfPaid < 0) {
+      throw refused("两年个人自付医疗费用必须填写，且不能为负数");
+    }
+    String source = execution.hasVariable(SOURCE.name()) ? SOURCE.from(execution) : FIELD_DISCOVERY;
+    if (!SOURCES.contains(source)) {
+      throw refused("未知的线索来源 “" + source + "”");
+    }
+    boolean emergency = Boolean.TRUE.equals(execution.getVariable(EMERGENCY.name()));
+    LocalDate policyDate = policyDate(execution);
+
+    String caseNo = execution.getProcessBusinessKey();
+    if (caseNo == null || caseNo.isBlank()) {
+      caseNo = numbers.next(policyDate);
+      execution.setProcessBusinessKey(caseNo);
+    }
+    CASE_NO.set(execution, caseNo);
+    HOUSEHOLD_HEAD.set(execution, head);
+    ID_NUMBER.set(execution, id);
+    ID_NUMBER_MASKED.set(execution, IdNumbers.mask(id));
+    TOWNSHIP.set(execution, township.code());
+    TOWNSHIP_NAME.set(execution, township.name());
+    TOWNSHIP_GROUP.set(execution, Groups.township(township.code()));
+    SELF_PAID_TWO_YEARS.set(execution, selfPaid);
+    SOURCE.set(execution, source);
+    EMERGENCY.set(execution, emergency);
+    POLICY_DATE.set(execution, policyDate.toString());
+
+    var eligibility = decisions.eligibility(category.name(), selfPaid, policyDate);
+    ELIGIBLE.set(execution, eligibility.eligible());
+    THRESHOLD.set(execution, (double) eligibility.threshold());
+    RATIO.set(execution, decisions.ratio(category.name(), policyDate).doubleValue());
+    SUGGESTED_AMOUNT.set(execution, decisions.suggestedAmount(category.name(), selfPaid, policyDate));
+    CAP_REMAINING.set(execution, ledger.capRemaining(id, today().getYear()));
+    TOP_UP_MAX.set(execution, policy.topUpMax());
+    ADVANCE_LIMIT.set(execution, policy.townshipAdvanceLimit());
+    ADVANCE_AMOUNT.set(execution, 0L);
+    ADVANCE_PAID.set(execution, false);
+    PAPERWORK_DONE.set(execution, false);
+    OVERDUE_STEPS.set(execution, "");
+    OVERDUE_STEP_NAMES.set(execution, "");
+    access.grantTownship(execution.getProcessInstanceId(), TOWNSHIP_GROUP.from(execution));
+  }
+
+  private CountyProperties.Township township(DelegateExecution execution) {
+    String code = trimmed(TOWNSHIP.from(execution));
+    if (code == null) {
+      // a township worker reporting from Tasklist: the case belongs to the worker's township
+      String initiator = (String) execution.getVariable("initiator");
+      List<String> townships = initiator == null ? List.of()
+          : identity.createGroupQuery().groupMember(initiator).list().stream()
+              .map(Group::getId).filter(Groups::isTownship).map(Groups::townshipCode).toList();
+      if (townships.size() != 1) {
+        throw refused("无法确定案件所属乡镇：请填写乡镇（township）");
+      }
+      code = townships.get(0);
+    }
+    String given = code;
+    return county.byCode(code).or(() -> county.byName(given))
+        .orElseThrow(() -> refused("未知的乡镇 “" + given + "”"));
+  }
+
+  private LocalDate policyDate(DelegateExecution execution) {
+    Object given = execution.getVariable(POLICY_DATE.name());
+    if (given == null || given.toString().isBlank()) {
+      return today();
+    }
+    try {
+      return LocalDate.parse(given.toString().trim());
+    } catch (DateTimeParseException e) {
+      throw refused("政策日期 “" + given + "” 格式不对，应为 yyyy-MM-dd");
+    }
+  }
+
+  private LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).toLocalDate();
+  }
+
+  private static Double numberVariable(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Number number) {
+      return number.doubleValue();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return Double.valueOf(text.trim());
+      } catch (NumberFormatException e) {
+        throw refused("“" + text + "” 不是有效的金额");
+      }
+    }
+    return null;
+  }
+
+  private static String trimmed(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  static BadUserRequestException refused(String message) {
+    return new BadUserRequestException(message);
+  }
+}

@@ -1,0 +1,128 @@
+package cn.jiuji.assistance;
+
+import static cn.jiuji.assistance.CaseVariables.*;
+import static cn.jiuji.assistance.RegisterCase.refused;
+
+import cn.jiuji.casefile.Ledger;
+import cn.jiuji.decision.PolicyProperties;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of SPEC §3.1 that a completed form must keep. Runs as the complete listener of every
+ * user task: a rule break throws, the completion is rolled back, the task stays open and the worker
+ * reads why in Chinese.
+ */
+@Component("taskRules")
+public class TaskRules {
+
+  private final PolicyProperties policy;
+  private final Ledger ledger;
+  private final IdentityService identity;
+  private final CaseProperties cases;
+
+  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases) {
+    this.policy = policy;
+    this.ledger = ledger;
+    this.identity = identity;
+    this.cases = cases;
+  }
+
+  public void check(DelegateTask task) {
+    FormValues form = new FormValues(task);
+    switch (task.getTaskDefinitionKey()) {
+      case "confirmScreening" -> {
+        boolean confirmed = form.yesNo(SCREENING_CONFIRMED, "是否确认为救助对象");
+        form.text(SCREENING_NOTE, "不予确认的理由", !confirmed);
+      }
+      case "emergencyGrant" -> {
+        long advance = form.amount(ADVANCE_AMOUNT, "先行救助金额");
+        if (advance == 0) {
+          throw refused("先行救助金额必须大于 0");
+        }
+        if (advance > policy.townshipAdvanceLimit()) {
+          throw refused("先行救助金额 " + advance + " 元超过乡镇先行救助限额 "
+              + policy.townshipAdvanceLimit() + " 元，超出部分请走正常审批程序");
+        }
+        form.text(EMERGENCY_NOTE, "紧急情况说明", true);
+        ADVANCE_APPROVED_BY.set(task, worker(task));
+      }
+      case "firstVisit" -> {
+        form.yesNo(VISIT_CONFIRMS_HARDSHIP, "入户调查是否确认家庭困难");
+        form.yesNo(ESPECIALLY_DIFFICULT, "是否家庭特别困难");
+        if (form.amount(HOUSEHOLD_SIZE, "家庭人口") < 1) {
+          throw refused("家庭人口至少为 1 人");
+        }
+        form.text(VISIT_FINDINGS, "入户调查情况", true);
+      }
+      case "preliminaryOpinion" -> {
+        boolean recommend = form.yesNo(RECOMMEND, "是否建议救助");
+        long topUp = form.amount(PROPOSED_TOP_UP, "加发金额");
+        long amount = form.amount(PROPOSED_AMOUNT, "建议救助总额");
+        if (topUp > 0 && !Boolean.TRUE.equals(ESPECIALLY_DIFFICULT.from(task))) {
+          throw refused("入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）");
+        }
+        if (topUp > policy.topUpMax()) {
+          throw refused("加发金额 " + topUp + " 元超过上限 " + policy.topUpMax() + " 元");
+        }
+        if (recommend && amount == 0) {
+          throw refused("建议救助时，建议救助总额必须大于 0");
+        }
+        form.text(OPINION, "初步意见", true);
+        // the paperwork of a grant-first case is complete once the township's opinion is in
+        PAPERWORK_DONE.set(task, true);
+      }
+      case "secondReview" -> {
+        boolean passed = form.yesNo(REVIEW_PASSED, "再次审核是否通过");
+        long amount = form.amount(REVIEWED_AMOUNT, "审核金额");
+        if (passed && amount == 0) {
+          throw refused("审核通过时，审核金额必须大于 0");
+        }
+        form.text(REVIEW_NOTE, "审核意见", true);
+      }
+      case "groupApproval" -> checkApproval(task, form);
+      case "writeOffAdvance" -> form.text(WRITE_OFF_NOTE, "核销说明", true);
+      default -> form.text(ESCALATION_NOTE, "催办情况", true);
+    }
+  }
+
+  private void checkApproval(DelegateTask task, FormValues form) {
+    boolean approved = form.yesNo(APPROVED, "审批结果");
+    long amount = form.amount(APPROVED_AMOUNT, "批准金额");
+    boolean override = form.flag(CAP_OVERRIDE);
+    form.text(APPROVAL_NOTE, "审批意见", true);
+    APPROVED_BY.set(task, worker(task));
+    if (!approved) {
+      return;
+    }
+    if (amount == 0) {
+      throw refused("批准救助时，批准金额必须大于 0");
+    }
+    // what the county still pays counts against the cap; the advance is in the ledger already
+    long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).getYear();
+    long remaining = ledger.capRemaining(ID_NUMBER.from(task), year);
+    CAP_REMAINING.set(task, remaining);
+    long newMoney = Math.max(0, amount - advance);
+    if (newMoney > remaining) {
+      if (!override) {
+        throw refused("批准金额 " + amount + " 元（本次需发放 " + newMoney + " 元）超过家庭年度剩余额度 "
+            + remaining + " 元。原则上不得突破年度上限；确需突破的，请勾选“突破家庭年度救助上限”并写明理由");
+      }
+      form.text(CAP_OVERRIDE_REASON, "突破上限理由", true);
+    } else {
+      // no override without need: a stray tick must not be recorded as a decision
+      CAP_OVERRIDE.set(task, false);
+    }
+  }
+
+  private String worker(DelegateTask task) {
+    var authentication = identity.getCurrentAuthentication();
+    if (authentication != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee() == null ? "system" : task.getAssignee();
+  }
+}

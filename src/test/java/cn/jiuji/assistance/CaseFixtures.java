@@ -1,0 +1,67 @@
+package cn.jiuji.assistance;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Start variables and form answers for the case tests: valid by default, each test varies one. */
+public final class CaseFixtures {
+
+  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 90_000));
+
+  private CaseFixtures() {}
+
+  /** A fresh, checksum-valid citizen ID, so that no two tests share a household. */
+  public static String newIdNumber() {
+    int serial = NEXT.incrementAndGet() % 1000;
+    String birth = String.format("19%02d%02d%02d", 50 + NEXT.get() % 49, 1 + NEXT.get() % 12, 1 + NEXT.get() % 28);
+    String body = "350526" + birth + String.format("%03d", serial);
+    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (body.charAt(i) - '0') * w[i];
+    }
+    return body + "10X98765432".charAt(sum % 11);
+  }
+
+  public static Map<String, Object> start(String township, String category, double selfPaid) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("householdHead", "颜某斌");
+    v.put("idNumber", newIdNumber());
+    v.put("township", township);
+    v.put("village", "泗滨村");
+    v.put("category", category);
+    v.put("selfPaidTwoYears", selfPaid);
+    v.put("source", RegisterCase.FIELD_DISCOVERY);
+    v.put("emergency", false);
+    return v;
+  }
+
+  public static Map<String, Object> confirm(boolean yes) {
+    return Map.of("screeningConfirmed", yes, "screeningNote", yes ? "医保数据核对无误" : "家属已参加商业保险全额报销");
+  }
+
+  public static Map<String, Object> visit(boolean hardship, boolean especiallyDifficult) {
+    return Map.of("visitConfirmsHardship", hardship, "especiallyDifficult", especiallyDifficult,
+        "householdSize", 4L, "visitFindings", hardship ? "女儿耳蜗手术，家庭收入低" : "家庭经济状况良好");
+  }
+
+  public static Map<String, Object> opinion(boolean recommend, long amount, long topUp) {
+    return Map.of("recommend", recommend, "proposedAmount", amount, "proposedTopUp", topUp,
+        "opinion", recommend ? "建议按比例救助" : "不建议救助");
+  }
+
+  public static Map<String, Object> review(boolean passed, long amount) {
+    return Map.of("reviewPassed", passed, "reviewedAmount", amount,
+        "reviewNote", passed ? "再次入户核实无误" : "收入超过标准");
+  }
+
+  public static Map<String, Object> approval(boolean approved, long amount) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("approved", approved);
+    v.put("approvedAmount", amount);
+    v.put("capOverride", false);
+    v.put("approvalNote", approved ? "同意救助" : "不同意");
+    return v;
+  }
+}
