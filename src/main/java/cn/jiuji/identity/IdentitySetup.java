@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -70,6 +71,15 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       spec.applications().forEach(app -> grant(authorizations, id, Resources.APPLICATION, app,
           Permissions.ACCESS));
     });
+    // County staff and the medical-insurance office may evaluate the policy decisions over REST
+    // (SPEC §3.5: POST /engine-rest/decision-definition/key/{key}/evaluate). READ finds the
+    // definition by key, CREATE_INSTANCE evaluates it. Townships get the figures through their
+    // cases; the application's own evaluations run without authorization checks.
+    for (String id : List.of(Groups.CIVIL_AFFAIRS, Groups.CIVIL_AFFAIRS_LEADERS, Groups.LEADING_GROUP,
+        Groups.MANAGERS, Groups.MEDICAL_INSURANCE)) {
+      grant(authorizations, id, Resources.DECISION_DEFINITION, Authorization.ANY,
+          Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
     for (CountyProperties.Township township : county.townships()) {
       String id = Groups.township(township.code());
       ensureGroup(identity, id, township.name() + "社会救助站");
