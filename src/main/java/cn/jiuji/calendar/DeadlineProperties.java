@@ -1,0 +1,22 @@
+package cn.jiuji.calendar;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The deadline of each step in working days ({@code jiuji.deadlines}: step id → working days),
+ * SPEC §3.1. The figures live in application.yaml only.
+ */
+@ConfigurationProperties("jiuji")
+public record DeadlineProperties(Map<String, Integer> deadlines) {
+
+  public DeadlineProperties {
+    deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+    deadlines.forEach((step, days) -> {
+      if (days == null || days < 1) {
+        throw new IllegalStateException(
+            "jiuji.deadlines." + step + " 必须是至少 1 个工作日，实际为 " + days);
+      }
+    });
+  }
+}

@@ -1,0 +1,53 @@
+package cn.jiuji.calendar;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The due date of each step (SPEC §3.1 deadlines), for the models: a user task's
+ * {@code camunda:dueDate="${deadlines.due('firstVisit')}"} and its boundary timer's
+ * {@code timeDate} with the same expression. The number of working days per step is
+ * configuration ({@code jiuji.deadlines}); the days are counted by the {@link WorkingDayCalendar}.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  private final WorkingDayCalendar calendar;
+  private final DeadlineProperties properties;
+
+  Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+    this.calendar = calendar;
+    this.properties = properties;
+  }
+
+  /**
+   * The close of the last working day of the step's deadline, counted from now on the engine's
+   * clock (which tests move).
+   */
+  public Date due(String step) {
+    return dueAfter(step, ClockUtil.getCurrentTime());
+  }
+
+  /** The close of the last working day of the step's deadline for a step started at start. */
+  public Date dueAfter(String step, Date start) {
+    ZoneId zone = calendar.zone();
+    LocalDateTime end = calendar.endOfWorkingDays(
+        LocalDateTime.ofInstant(start.toInstant(), zone), workingDays(step));
+    return Date.from(end.atZone(zone).toInstant());
+  }
+
+  /** The step's deadline in working days ({@code jiuji.deadlines.<step>}). */
+  public int workingDays(String step) {
+    Integer days = properties.deadlines().get(step);
+    if (days == null) {
+      throw new IllegalArgumentException("步骤“" + step + "”没有配置办理时限：请在配置 jiuji.deadlines."
+          + step + " 中设置工作日天数（已配置的步骤：" + String.join("、",
+              new TreeSet<>(properties.deadlines().keySet())) + "）");
+    }
+    return days;
+  }
+}
