@@ -7,6 +7,7 @@ import cn.jiuji.casefile.GrantSource;
 import cn.jiuji.casefile.Ledger;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,14 @@ import org.springframework.stereotype.Component;
  * makes a retried job pay nothing twice.
  */
 @Component("disburse")
-public class Disburse {
+public class Disburse implements JavaDelegate {
   private final Ledger ledger;
 
   Disburse(Ledger ledger) {
     this.ledger = ledger;
   }
 
+  @Override
   public void execute(DelegateExecution execution) {
     long approved = APPROVED_AMOUNT.from(execution);
     long advance = ADVANCE_AMOUNT.from(execution) == null ? 0 : ADVANCE_AMOUNT.from(execution);

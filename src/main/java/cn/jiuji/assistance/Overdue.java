@@ -7,14 +7,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
 /** Records on the case which step ran past its deadline, when its 催办 task is created. */
 @Component("overdue")
-public class Overdue {
+public class Overdue implements TaskListener {
 
-  public void record(DelegateTask escalation, String step) {
+  private static final String ESCALATE = "escalate";
+
+  /** Create listener of every 催办 task: {@code escalateFirstVisit} records {@code firstVisit}. */
+  @Override
+  public void notify(DelegateTask escalation) {
+    String key = escalation.getTaskDefinitionKey().substring(ESCALATE.length());
+    String step = Character.toLowerCase(key.charAt(0)) + key.substring(1);
     var execution = escalation.getExecution();
     List<String> steps = new ArrayList<>(split(OVERDUE_STEPS.from(execution)));
     if (steps.contains(step)) {

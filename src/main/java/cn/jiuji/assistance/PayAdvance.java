@@ -7,6 +7,7 @@ import cn.jiuji.casefile.GrantSource;
 import cn.jiuji.casefile.Ledger;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +17,14 @@ import org.springframework.stereotype.Component;
  * nothing twice.
  */
 @Component("payAdvance")
-public class PayAdvance {
+public class PayAdvance implements JavaDelegate {
   private final Ledger ledger;
 
   PayAdvance(Ledger ledger) {
     this.ledger = ledger;
   }
 
+  @Override
   public void execute(DelegateExecution execution) {
     long advance = ADVANCE_AMOUNT.from(execution);
     ledger.record(new GrantRecord(ID_NUMBER.from(execution), CASE_NO.from(execution),

@@ -5,6 +5,7 @@ import static cn.jiuji.assistance.CaseVariables.*;
 import java.sql.Timestamp;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * together with its right to ask for a review (a notification record, SPEC §3.1).
  */
 @Component("recordRejection")
-public class RecordRejection {
+public class RecordRejection implements JavaDelegate {
 
   /** Where each deciding step writes its reason. */
   private static final Map<String, CaseVariable<String>> REASONS = Map.of(
@@ -33,6 +34,7 @@ public class RecordRejection {
     this.jdbc = jdbc;
   }
 
+  @Override
   public void execute(DelegateExecution execution) {
     String step = REJECTED_AT.from(execution);
     String reason = REASONS.get(step).from(execution);

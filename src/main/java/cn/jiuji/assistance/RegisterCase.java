@@ -12,9 +12,9 @@ import cn.jiuji.identity.Groups;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * later forms show: eligibility, suggested amount, the family's remaining annual cap.
  */
 @Component("registerCase")
-public class RegisterCase {
+public class RegisterCase implements JavaDelegate {
 
   public static final String MEDICAL_SCREENING = "MEDICAL_SCREENING";
   public static final String FIELD_DISCOVERY = "FIELD_DISCOVERY";
@@ -54,6 +54,7 @@ public class RegisterCase {
     this.access = access;
   }
 
+  @Override
   public void execute(DelegateExecution execution) {
     String head = trimmed(HOUSEHOLD_HEAD.from(execution));
     if (head == null) {
@@ -164,7 +165,7 @@ public class RegisterCase {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  static BadUserRequestException refused(String message) {
-    return new BadUserRequestException(message);
+  static RuleBreak refused(String message) {
+    return new RuleBreak(message);
   }
 }

@@ -7,6 +7,7 @@ import cn.jiuji.casefile.Ledger;
 import cn.jiuji.decision.PolicyProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * reads why in Chinese.
  */
 @Component("taskRules")
-public class TaskRules {
+public class TaskRules implements TaskListener {
 
   private final PolicyProperties policy;
   private final Ledger ledger;
@@ -30,7 +31,8 @@ public class TaskRules {
     this.cases = cases;
   }
 
-  public void check(DelegateTask task) {
+  @Override
+  public void notify(DelegateTask task) {
     FormValues form = new FormValues(task);
     switch (task.getTaskDefinitionKey()) {
       case "confirmScreening" -> {

@@ -2,13 +2,17 @@ package cn.jiuji.calendar;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The deadline of each step in working days ({@code jiuji.deadlines}: step id → working days),
- * SPEC §3.1. The figures live in application.yaml only.
+ * SPEC §3.1, and how many working days before its deadline a task counts as "due soon"
+ * ({@code jiuji.deadline-warning}, Tasklist's 即将到期 filter). The figures live in
+ * application.yaml only.
  */
 @ConfigurationProperties("jiuji")
-public record DeadlineProperties(Map<String, Integer> deadlines) {
+public record DeadlineProperties(
+    Map<String, Integer> deadlines, @DefaultValue("2") int deadlineWarning) {
 
   public DeadlineProperties {
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);

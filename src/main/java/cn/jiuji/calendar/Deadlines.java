@@ -40,6 +40,22 @@ public class Deadlines {
     return Date.from(end.atZone(zone).toInstant());
   }
 
+  /**
+   * When a task of the step counts as due soon: the close of the working day that leaves
+   * {@code jiuji.deadline-warning} working days before its deadline (now, for short deadlines).
+   * Set as the task's follow-up date, which Tasklist's 即将到期 filter reads.
+   */
+  public Date warnFrom(String step) {
+    Date now = ClockUtil.getCurrentTime();
+    int days = workingDays(step) - properties.deadlineWarning();
+    if (days < 1) {
+      return now;
+    }
+    ZoneId zone = calendar.zone();
+    LocalDateTime end = calendar.endOfWorkingDays(LocalDateTime.ofInstant(now.toInstant(), zone), days);
+    return Date.from(end.atZone(zone).toInstant());
+  }
+
   /** The step's deadline in working days ({@code jiuji.deadlines.<step>}). */
   public int workingDays(String step) {
     Integer days = properties.deadlines().get(step);

@@ -137,7 +137,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   }
 
   /** Grants a group a permission on one resource, unless it has it already. */
-  static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+  public static void grant(AuthorizationService authorizations, String groupId, Resource resource,
       String resourceId, Permission... permissions) {
     var existing = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId)

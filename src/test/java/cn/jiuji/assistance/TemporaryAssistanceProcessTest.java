@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -59,7 +58,7 @@ class TemporaryAssistanceProcessTest {
     identity.clearAuthentication();
   }
 
-  ProcessInstance start(Map<String, Object> variables) {
+  ProcessInstance startCase(Map<String, Object> variables) {
     return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, variables);
   }
 
@@ -96,7 +95,7 @@ class TemporaryAssistanceProcessTest {
   void screenedCaseGoesThroughEveryReviewAndIsPaidOnce() {
     Map<String, Object> start = start("xunzhong", "DIBAO", 60_000);
     start.put("source", RegisterCase.MEDICAL_SCREENING);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
 
     assertThat(pi).isWaitingAt("confirmScreening");
     assertThat(pi.getBusinessKey()).matches("YSYY-\\d{4}-\\d{5}");
@@ -129,7 +128,7 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start(null, "GENERAL", 132_667);
     start.remove("township");
     start.put("policyDate", "2024-09-01");
-    identity.setAuthenticatedUserId("sanban1");
+    identity.setAuthentication("sanban1", java.util.List.of("townshipSanban"));
     ProcessInstance pi;
     try {
       pi = runtime.createProcessInstanceByKey(CaseVariables.PROCESS_KEY).setVariables(start).execute();
@@ -159,7 +158,7 @@ class TemporaryAssistanceProcessTest {
   void aNoAtAnyStepEndsTheCaseWithItsReasonAndTellsTheFamily(String step) {
     Map<String, Object> start = start("longxun", "GENERAL", 90_000);
     start.put("source", RegisterCase.MEDICAL_SCREENING);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     String reason = null;
     for (String current : new String[] {"confirmScreening", "firstVisit", "preliminaryOpinion", "secondReview", "groupApproval"}) {
       boolean no = current.equals(step);
@@ -190,7 +189,7 @@ class TemporaryAssistanceProcessTest {
   void emergencyCaseGetsTheAdvanceAtOnceAndTheCountyPaysTheRest() {
     Map<String, Object> start = start("sanban", "GENERAL", 132_667);
     start.put("emergency", true);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     assertThat(pi).isWaitingAt("emergencyGrant");
     complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
     runJob(pi, "payAdvance");
@@ -218,7 +217,7 @@ class TemporaryAssistanceProcessTest {
   void aRejectionAfterAnAdvanceLeavesTheAdvanceToBeWrittenOff() {
     Map<String, Object> start = start("sanban", "GENERAL", 85_000);
     start.put("emergency", true);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     complete(pi, "emergencyGrant", Map.of("advanceAmount", 3_000L, "emergencyNote", "急需手术费"));
     runJob(pi, "payAdvance");
     complete(pi, "firstVisit", visit(false, false));
@@ -226,7 +225,7 @@ class TemporaryAssistanceProcessTest {
     assertThat(pi).isWaitingAt("writeOffAdvance");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("civilAffairs").taskDefinitionKey("writeOffAdvance").count()).isEqualTo(1);
     assertThatThrownBy(() -> complete(pi, "writeOffAdvance", Map.of()))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("核销说明");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("核销说明");
     complete(pi, "writeOffAdvance", Map.of("writeOffNote", "作为应急救助核销"));
     assertThat(pi).isEnded().hasPassed("paperworkDoneEnd", "caseClosedWrittenOff");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
@@ -237,7 +236,7 @@ class TemporaryAssistanceProcessTest {
   void paperworkNotDoneInTimeAfterAnAdvanceIsEscalatedToTheLeaders() {
     Map<String, Object> start = start("sanban", "TEKUN", 45_000);
     start.put("emergency", true);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     complete(pi, "emergencyGrant", Map.of("advanceAmount", 2_000L, "emergencyNote", "无钱购药"));
     runJob(pi, "payAdvance");
     passDeadline(pi, "paperworkOverdue");
@@ -262,7 +261,7 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("gaide", "GENERAL", 100_000);
     start.put("source", RegisterCase.MEDICAL_SCREENING);
     start.put("emergency", step.equals("emergencyGrant"));
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     if (!step.equals("confirmScreening")) {
       complete(pi, "confirmScreening", confirm(true));
     }
@@ -297,7 +296,7 @@ class TemporaryAssistanceProcessTest {
     // 2025-09-30, the day before the National Day holiday: 5 working days end on 10-14
     // (10-1 … 10-8 off, Saturday 10-11 worked)
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-09-30 10:00:00"));
-    ProcessInstance pi = start(start("xunzhong", "GENERAL", 81_000));
+    ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 81_000));
     Date due = task(pi, "firstVisit").getDueDate();
     assertThat(due).isEqualTo(deadlines.due("firstVisit"));
     assertThat(due.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())
@@ -306,20 +305,20 @@ class TemporaryAssistanceProcessTest {
 
   @Test
   void anAmountOverTheFamilyCapIsRefusedWithoutAnOverride() {
-    ProcessInstance pi = start(start("xunzhong", "GENERAL", 300_000));
+    ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 300_000));
     complete(pi, "firstVisit", visit(true, true));
     complete(pi, "preliminaryOpinion", opinion(true, 45_000, 0));
     complete(pi, "secondReview", review(true, 45_000));
 
     assertThatThrownBy(() -> complete(pi, "groupApproval", approval(true, 45_000)))
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("超过家庭年度剩余额度 40000 元");
     assertThat(pi).isWaitingAt("groupApproval");
 
     Map<String, Object> withOverride = new HashMap<>(approval(true, 45_000));
     withOverride.put("capOverride", true);
     assertThatThrownBy(() -> complete(pi, "groupApproval", withOverride))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("突破上限理由");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("突破上限理由");
     withOverride.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
     complete(pi, "groupApproval", withOverride);
     runJob(pi, "disburse");
@@ -330,20 +329,20 @@ class TemporaryAssistanceProcessTest {
 
   @Test
   void brokenRulesKeepTheTaskOpenWithAChineseMessage() {
-    ProcessInstance pi = start(start("xunzhong", "GENERAL", 100_000));
+    ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 100_000));
     complete(pi, "firstVisit", visit(true, false));
     assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", opinion(true, 15_000, 2_000)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("未认定家庭特别困难");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("未认定家庭特别困难");
     assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", opinion(true, -1, 0)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不能为负数");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("不能为负数");
     assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", Map.of("proposedAmount", 1L, "proposedTopUp", 0L, "opinion", "x")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("请选择：是否建议救助");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择：是否建议救助");
     assertThat(pi).isWaitingAt("preliminaryOpinion");
 
-    ProcessInstance difficult = start(start("xunzhong", "GENERAL", 100_000));
+    ProcessInstance difficult = startCase(start("xunzhong", "GENERAL", 100_000));
     complete(difficult, "firstVisit", visit(true, true));
     assertThatThrownBy(() -> complete(difficult, "preliminaryOpinion", opinion(true, 30_000, 10_001)))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("超过上限 10000 元");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("超过上限 10000 元");
     complete(difficult, "preliminaryOpinion", opinion(true, 25_000, 10_000));
     assertThat(difficult).isWaitingAt("secondReview");
   }
@@ -352,16 +351,16 @@ class TemporaryAssistanceProcessTest {
   void anAdvanceAboveTheTownshipLimitIsRefused() {
     Map<String, Object> start = start("sanban", "GENERAL", 90_000);
     start.put("emergency", true);
-    ProcessInstance pi = start(start);
+    ProcessInstance pi = startCase(start);
     assertThatThrownBy(() -> complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_001L, "emergencyNote", "急")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("超过乡镇先行救助限额 5000 元");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("超过乡镇先行救助限额 5000 元");
     assertThat(pi).isWaitingAt("emergencyGrant");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).isEmpty();
   }
 
   @Test
   void aRetriedPaymentJobNeverPaysTwice() {
-    ProcessInstance pi = start(start("xunzhong", "GENERAL", 100_000));
+    ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 100_000));
     complete(pi, "firstVisit", visit(true, false));
     complete(pi, "preliminaryOpinion", opinion(true, 15_000, 0));
     complete(pi, "secondReview", review(true, 15_000));
@@ -381,10 +380,10 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("xunzhong", "GENERAL", 100_000);
     start.put("idNumber", "350526198001011235");
     long before = runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY).count();
-    assertThatThrownBy(() -> start(start))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("身份证号");
+    assertThatThrownBy(() -> startCase(start))
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("身份证号");
     Map<String, Object> unknownTownship = start("atlantis", "GENERAL", 100_000);
-    assertThatThrownBy(() -> start(unknownTownship)).hasMessageContaining("未知的乡镇");
+    assertThatThrownBy(() -> startCase(unknownTownship)).hasMessageContaining("未知的乡镇");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY).count())
         .isEqualTo(before);
   }
