@@ -24,21 +24,25 @@ import org.springframework.stereotype.Component;
  * violation: inserts are {@code INSERT ... SELECT ... WHERE NOT EXISTS}, which inserts nothing for
  * a payment already recorded, and the unique keys stay the guarantee should two transactions
  * race (the loser fails and its job is retried, then finds the row).
+ *
+ * <p>The parameters of an {@code INSERT ... SELECT} need a type on H2; strings are cast to
+ * unbounded VARCHAR on purpose: a cast to the column's length would cut an overlong value short
+ * silently (on both databases), where the column itself refuses it.
  */
 @Component
 public class Ledger {
 
   private static final String INSERT_GRANT = """
       INSERT INTO grant_ledger (household_id, case_no, source, amount, paid_at, approved_by)
-      SELECT CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(40)),
-             CAST(? AS NUMERIC(12, 2)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64))
+      SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
+             CAST(? AS NUMERIC(12, 2)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR)
       WHERE NOT EXISTS (SELECT 1 FROM grant_ledger WHERE case_no = ? AND source = ?)
       """;
 
   private static final String INSERT_CAP_OVERRIDE = """
       INSERT INTO cap_override (household_id, case_no, amount, reason, approved_by)
-      SELECT CAST(? AS VARCHAR(18)), CAST(? AS VARCHAR(40)), CAST(? AS NUMERIC(12, 2)),
-             CAST(? AS VARCHAR(2000)), CAST(? AS VARCHAR(64))
+      SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS NUMERIC(12, 2)),
+             CAST(? AS VARCHAR), CAST(? AS VARCHAR)
       WHERE NOT EXISTS (SELECT 1 FROM cap_override WHERE case_no = ?)
       """;
 
