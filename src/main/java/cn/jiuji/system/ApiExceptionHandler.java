@@ -11,6 +11,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -42,6 +43,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
     return error(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件太大");
+  }
+
+  /** A body that is not multipart at all, or a broken one. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> badMultipart(MultipartException e) {
+    return error(HttpStatus.BAD_REQUEST, "请求格式不正确：请以 multipart/form-data 上传文件（字段名 file）");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -1,0 +1,217 @@
+package cn.jiuji.screening;
+
+import cn.jiuji.system.ApiException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads the rows of a medical-insurance file (SPEC §5) one at a time, whatever its format: CSV in
+ * UTF-8 (with or without BOM) or GBK, or XLSX (first sheet). Nothing keeps the whole file in
+ * memory: CSV is parsed from a stream, XLSX with POI's SAX-based event API.
+ */
+final class MedicalFileReader {
+
+  enum Format { CSV, XLSX }
+
+  /**
+   * What a file is.
+   *
+   * @param charset for CSV: UTF-8, or GB18030 (the superset of GBK that decodes every GBK file
+   *     the same and also the rare characters of names that GBK lacks)
+   * @param skip bytes to skip before the text: the UTF-8 BOM
+   */
+  record Kind(Format format, Charset charset, int skip) {}
+
+  /** Receives the rows in file order; blank CSV lines are passed on too (they have a row number). */
+  interface RowHandler {
+    /** @param row the row number as Excel shows it: the first row is 1 */
+    void row(long row, List<String> cells);
+  }
+
+  static final Charset GBK = Charset.forName("GB18030");
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] ZIP = {'P', 'K', 3, 4};
+  private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+  private MedicalFileReader() {}
+
+  /** Tells the format from the content (a renamed file is still read right) and the name. */
+  static Kind detect(Path file, String fileName) throws IOException {
+    byte[] head = new byte[4];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, head.length);
+    }
+    String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+    if (n == 4 && Arrays.equals(head, ZIP)) {
+      return new Kind(Format.XLSX, null, 0);
+    }
+    if (n == 4 && Arrays.equals(head, OLE2)) {
+      throw ApiException.badRequest("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入");
+    }
+    if (name.endsWith(".xlsx")) {
+      throw ApiException.badRequest("文件“" + fileName + "”不是有效的 .xlsx 文件，可能已损坏");
+    }
+    if (!(name.endsWith(".csv") || name.endsWith(".txt") || !name.contains("."))) {
+      throw ApiException.badRequest("不支持的文件类型“" + fileName + "”：请上传 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件");
+    }
+    if (n >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {
+      return new Kind(Format.CSV, StandardCharsets.UTF_8, 3);
+    }
+    return new Kind(Format.CSV, isUtf8(file) ? StandardCharsets.UTF_8 : GBK, 0);
+  }
+
+  /**
+   * Whether the whole file decodes as UTF-8. Chinese GBK text almost never does (its byte pairs
+   * are not valid UTF-8 sequences), so a file that does is UTF-8; one that does not is GBK, what
+   * Excel and WPS on Chinese Windows write.
+   */
+  static boolean isUtf8(Path file) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+      char[] buffer = new char[1 << 16];
+      while (reader.read(buffer) >= 0) {
+        // decoding is the check
+      }
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  static void read(Path file, Kind kind, RowHandler handler) throws IOException {
+    if (kind.format() == Format.XLSX) {
+      readXlsx(file, handler);
+    } else {
+      readCsv(file, kind, handler);
+    }
+  }
+
+  private static void readCsv(Path file, Kind kind, RowHandler handler) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    in.skipNBytes(kind.skip());
+    // blank lines are kept so that record numbers stay Excel's row numbers
+    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+    try (Reader reader = new BufferedReader(new InputStreamReader(in, kind.charset()), 1 << 16);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      long row = 0;
+      try {
+        for (CSVRecord record : parser) {
+          row = record.getRecordNumber();
+          handler.row(row, record.toList());
+        }
+      } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行附近格式错误（多半是引号不成对），"
+            + "此前的行已导入，请修正后重新导入：" + e.getMessage());
+      }
+    }
+  }
+
+  private static void readXlsx(Path file, RowHandler handler) throws IOException {
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      XSSFReader reader = new XSSFReader(pkg);
+      // the shared strings (the distinct texts of the workbook) are the one part held in memory
+      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+      StylesTable styles = reader.getStylesTable();
+      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+      if (!sheets.hasNext()) {
+        throw ApiException.badRequest("Excel 文件中没有工作表");
+      }
+      try (InputStream sheet = sheets.next()) {
+        XMLReader parser = XMLHelper.newXMLReader();
+        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
+            new SheetRows(handler), new PlainFormatter(), false));
+        parser.parse(new InputSource(sheet));
+      }
+    } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+      throw ApiException.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
+    } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+      throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+    }
+  }
+
+  /** Collects the cells of each row by their column letter: empty cells are simply absent. */
+  private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final RowHandler handler;
+    private final List<String> cells = new ArrayList<>();
+
+    SheetRows(RowHandler handler) {
+      this.handler = handler;
+    }
+
+    @Override
+    public void startRow(int rowNum) {
+      cells.clear();
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      handler.row(rowNum + 1L, List.copyOf(cells));
+    }
+
+    @Override
+    public void cell(String reference, String value, XSSFComment comment) {
+      int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+      while (cells.size() < column) {
+        cells.add("");
+      }
+      cells.add(value == null ? "" : value);
+    }
+  }
+
+  /**
+   * Numbers as their plain value and dates as yyyy-MM-dd, whatever the cell's display format
+   * (a "#,##0.00" amount or a "2025年3月1日" date is the same value to us).
+   */
+  static final class PlainFormatter extends DataFormatter {
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString) {
+      return formatRawCellContents(value, formatIndex, formatString, false);
+    }
+
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
+      }
+      return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+  }
+}

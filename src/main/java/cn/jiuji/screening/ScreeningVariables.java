@@ -1,0 +1,22 @@
+package cn.jiuji.screening;
+
+import cn.jiuji.assistance.CaseVariable;
+
+/** The variables of a {@code medicalScreening} run: what the run found, for Cockpit and reports. */
+public final class ScreeningVariables {
+
+  public static final String PROCESS_KEY = "medicalScreening";
+
+  /** The day the run screened for (yyyy-MM-dd): its years and its policy date. */
+  public static final CaseVariable<String> RUN_DATE = CaseVariable.of("runDate", String.class);
+  public static final CaseVariable<Long> HOUSEHOLDS_ELIGIBLE = CaseVariable.of("householdsEligible", Long.class);
+  /** Eligible households left alone because they have an open case or one from this year. */
+  public static final CaseVariable<Long> HOUSEHOLDS_WITH_CASE = CaseVariable.of("householdsWithCase", Long.class);
+  public static final CaseVariable<Long> CASES_STARTED = CaseVariable.of("casesStarted", Long.class);
+  /** The case numbers started, comma-separated, shortened to fit a string variable. */
+  public static final CaseVariable<String> CASE_NUMBERS = CaseVariable.of("caseNumbers", String.class);
+  /** Optional note of whoever started a run from Tasklist. */
+  public static final CaseVariable<String> SCREENING_REQUEST_NOTE = CaseVariable.of("screeningRequestNote", String.class);
+
+  private ScreeningVariables() {}
+}

@@ -1,0 +1,214 @@
+package cn.jiuji.screening;
+
+import cn.jiuji.casefile.IdNumbers;
+import cn.jiuji.decision.Category;
+import cn.jiuji.identity.CountyProperties;
+import cn.jiuji.system.ApiException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the rows of a medical-insurance file (SPEC §5) into settlements, or into the Chinese
+ * reasons why a row cannot be used. One parser per file: it learns the column order from the
+ * header row, so the office may order (and add) columns as it likes.
+ */
+final class SettlementParser {
+
+  /** The columns of SPEC §5 and the longest value the database keeps. */
+  enum Column {
+    SETTLEMENT_ID("结算单号", 64),
+    ID_NUMBER("身份证号", 18),
+    NAME("姓名", 50),
+    HOUSEHOLD_ID("户主身份证号", 18),
+    HOUSEHOLD_HEAD("户主姓名", 50),
+    TOWNSHIP("乡镇", 40),
+    VILLAGE("村（社区）", 100),
+    CATEGORY("人员类别", 20),
+    SETTLED_ON("结算日期", 30),
+    TOTAL_COST("医疗总费用", 30),
+    SELF_PAID("个人自付", 30);
+
+    final String header;
+    final int maxLength;
+
+    Column(String header, int maxLength) {
+      this.header = header;
+      this.maxLength = maxLength;
+    }
+
+    boolean optional() {
+      return this == CATEGORY;
+    }
+  }
+
+  // what Chinese office software writes: 2025-03-01, 2025/3/1, 20250301, 2025.3.1
+  private static final List<DateTimeFormatter> DATES = List.of(
+      DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"),
+      DateTimeFormatter.ofPattern("uuuuMMdd"), DateTimeFormatter.ofPattern("uuuu.M.d"))
+      .stream().map(f -> f.withResolverStyle(ResolverStyle.STRICT)).toList();
+  /** NUMERIC(14, 2): larger amounts are typing errors and would fail the batch. */
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+  private final CountyProperties county;
+  private final int[] index = new int[Column.values().length];
+
+  private SettlementParser(CountyProperties county) {
+    this.county = county;
+  }
+
+  /**
+   * Reads the header row. A file without every required column is refused as a whole: no row of
+   * it could be used.
+   */
+  static SettlementParser forHeader(CountyProperties county, List<String> header) {
+    SettlementParser parser = new SettlementParser(county);
+    Arrays.fill(parser.index, -1);
+    for (int i = 0; i < header.size(); i++) {
+      String name = normalizeHeader(header.get(i));
+      for (Column column : Column.values()) {
+        if (column.header.equals(name) && parser.index[column.ordinal()] < 0) {
+          parser.index[column.ordinal()] = i;
+        }
+      }
+    }
+    String missing = Arrays.stream(Column.values())
+        .filter(c -> !c.optional() && parser.index[c.ordinal()] < 0)
+        .map(c -> c.header)
+        .collect(Collectors.joining("、"));
+    if (!missing.isEmpty()) {
+      throw ApiException.badRequest("文件第 1 行应为表头，但缺少以下列：" + missing
+          + "。表头应包括：结算单号、身份证号、姓名、户主身份证号、户主姓名、乡镇、村（社区）、人员类别（可选）、结算日期、医疗总费用、个人自付");
+    }
+    return parser;
+  }
+
+  /** 村(社区) and 村（社区） are the same column; a BOM or blanks around a name are noise. */
+  static String normalizeHeader(String name) {
+    return name == null ? "" : name.replace("\uFEFF", "").replace('(', '（').replace(')', '）')
+        .replaceAll("\\s+", "");
+  }
+
+  /** The result of one row: a settlement, or the reasons it was refused. */
+  record Parsed(Settlement settlement, String reason) {}
+
+  /**
+   * Checks one data row.
+   *
+   * @return empty for a row without any value (Excel leaves such rows behind)
+   */
+  Optional<Parsed> parse(List<String> cells) {
+    String[] values = new String[Column.values().length];
+    for (Column column : Column.values()) {
+      int i = index[column.ordinal()];
+      String value = i < 0 || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).trim();
+      values[column.ordinal()] = value;
+    }
+    if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+      return Optional.empty();
+    }
+    List<String> reasons = new ArrayList<>();
+    for (Column column : Column.values()) {
+      String value = values[column.ordinal()];
+      if (value.isEmpty() && !column.optional()) {
+        reasons.add("缺少" + column.header);
+      } else if (value.length() > column.maxLength) {
+        reasons.add(column.header + "超过 " + column.maxLength + " 个字符");
+      }
+    }
+    String idNumber = idNumber(values, Column.ID_NUMBER, reasons);
+    String householdId = idNumber(values, Column.HOUSEHOLD_ID, reasons);
+    String townshipName = values[Column.TOWNSHIP.ordinal()];
+    String township = null;
+    if (!townshipName.isEmpty()) {
+      township = county.byName(townshipName).map(CountyProperties.Township::code).orElse(null);
+      if (township == null) {
+        reasons.add("乡镇“" + townshipName + "”不是" + county.name() + "的乡镇");
+      }
+    }
+    String categoryName = values[Column.CATEGORY.ordinal()];
+    Category category = null;
+    if (!categoryName.isEmpty()) {
+      category = Category.fromFileName(categoryName).orElse(null);
+      if (category == null) {
+        reasons.add("人员类别“" + categoryName + "”无法识别，应为"
+            + Arrays.stream(Category.values()).map(Category::fileName).collect(Collectors.joining("、"))
+            + "之一，或留空");
+      }
+    }
+    LocalDate settledOn = date(values[Column.SETTLED_ON.ordinal()], reasons);
+    BigDecimal total = amount(Column.TOTAL_COST, values[Column.TOTAL_COST.ordinal()], reasons);
+    BigDecimal selfPaid = amount(Column.SELF_PAID, values[Column.SELF_PAID.ordinal()], reasons);
+    if (total != null && total.signum() < 0) {
+      reasons.add("医疗总费用不能为负数（" + total.toPlainString() + "）");
+    }
+    if (selfPaid != null && selfPaid.signum() < 0) {
+      reasons.add("个人自付不能为负数（" + selfPaid.toPlainString() + "）");
+    } else if (selfPaid != null && total != null && selfPaid.compareTo(total) > 0) {
+      reasons.add("个人自付（" + selfPaid.toPlainString() + "）大于医疗总费用（" + total.toPlainString() + "）");
+    }
+    if (!reasons.isEmpty()) {
+      return Optional.of(new Parsed(null, String.join("；", reasons)));
+    }
+    return Optional.of(new Parsed(new Settlement(values[Column.SETTLEMENT_ID.ordinal()], idNumber,
+        values[Column.NAME.ordinal()], householdId, values[Column.HOUSEHOLD_HEAD.ordinal()], township,
+        values[Column.VILLAGE.ordinal()], category, settledOn, total, selfPaid), null));
+  }
+
+  private static String idNumber(String[] values, Column column, List<String> reasons) {
+    String value = values[column.ordinal()];
+    if (value.isEmpty()) {
+      return null;
+    }
+    String id = IdNumbers.normalize(value);
+    if (!IdNumbers.isValid(id)) {
+      reasons.add(column.header + "“" + value + "”不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
+      return null;
+    }
+    return id;
+  }
+
+  private static LocalDate date(String value, List<String> reasons) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    // Excel's CSV export writes "2025/3/1 0:00" for a date cell: the day is what counts
+    String day = value.split("[ T]", 2)[0];
+    for (DateTimeFormatter format : DATES) {
+      try {
+        return LocalDate.parse(day, format);
+      } catch (DateTimeParseException e) {
+        // next format
+      }
+    }
+    reasons.add("结算日期“" + value + "”不是有效日期（应为 yyyy-MM-dd，例如 2025-03-01）");
+    return null;
+  }
+
+  private static BigDecimal amount(Column column, String value, List<String> reasons) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    String number = value.replaceAll("[\\s,，¥￥元]", "");
+    try {
+      BigDecimal amount = new BigDecimal(number);
+      if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {
+        reasons.add(column.header + "“" + value + "”数额过大");
+        return null;
+      }
+      // to the fen: Excel's binary arithmetic leaves 1234.5600000001 behind
+      return amount.setScale(2, RoundingMode.HALF_UP);
+    } catch (NumberFormatException e) {
+      reasons.add(column.header + "“" + value + "”不是有效的金额");
+      return null;
+    }
+  }
+}
