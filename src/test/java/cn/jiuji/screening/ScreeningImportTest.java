@@ -1,0 +1,221 @@
+package cn.jiuji.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.jiuji.ApplicationTest;
+import cn.jiuji.system.ApiException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ApplicationTest
+class ScreeningImportTest {
+
+  @Autowired MedicalFileImport imports;
+  @Autowired JdbcTemplate jdbc;
+
+  MedicalFileImport.Result importFile(Path file) {
+    return imports.importFile(file, file.getFileName().toString(), "medical1");
+  }
+
+  BigDecimal selfPaidOf(String household) {
+    return jdbc.queryForObject("SELECT COALESCE(SUM(self_paid), 0) FROM medical_settlement WHERE household_id = ?",
+        BigDecimal.class, household);
+  }
+
+  @Test
+  void reportsEachKindOfBadRowWithItsExcelRowNumberAndKeepsTheGoodRows() {
+    String household = MedicalFileBuilder.newHousehold();
+    String badChecksum = household.substring(0, 17) + (household.charAt(17) == '0' ? '1' : '0');
+    String id = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .settlement(household, "普通", "2025-03-01", "1000.00", "300.00")                                       // row 2
+        .row(id + "a", badChecksum, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "10", "1")     // row 3
+        .row(id + "b", household, "颜某明", household, "颜某斌", "泉州镇", "泗滨村", "", "2025-03-01", "10", "1")      // row 4
+        .row(id + "c", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "10", "-1")     // row 5
+        .row(id + "d", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "10", "11")     // row 6
+        .row(id + "e", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-02-30", "10", "1")      // row 7
+        .row(id + "f", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "十元", "1")    // row 8
+        .row(id + "g", household, "", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "10", "1")            // row 9
+        .row(id + "h", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "五保", "2025-03-01", "10", "1")  // row 10
+        .blankRow()                                                                                                    // row 11
+        .settlement(household, "", "2025/4/2", "2,000.50", "500.25")                                              // row 12
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    var result = importFile(file);
+
+    assertThat(result.rows()).isEqualTo(10);
+    assertThat(result.accepted()).isEqualTo(2);
+    assertThat(result.newSettlements()).isEqualTo(2);
+    assertThat(result.rejectedCount()).isEqualTo(8);
+    Map<Long, String> reasons = result.rejected().stream()
+        .collect(Collectors.toMap(RejectedRow::row, RejectedRow::reason));
+    assertThat(reasons).containsOnlyKeys(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(reasons.get(3L)).startsWith("身份证号“" + badChecksum + "”不是有效的 18 位公民身份号码");
+    assertThat(reasons.get(4L)).isEqualTo("乡镇“泉州镇”不是德化县的乡镇");
+    assertThat(reasons.get(5L)).isEqualTo("个人自付不能为负数（-1.00）");
+    assertThat(reasons.get(6L)).isEqualTo("个人自付（11.00）大于医疗总费用（10.00）");
+    assertThat(reasons.get(7L)).startsWith("结算日期“2025-02-30”不是有效日期");
+    assertThat(reasons.get(8L)).isEqualTo("医疗总费用“十元”不是有效的金额");
+    assertThat(reasons.get(9L)).isEqualTo("缺少姓名");
+    assertThat(reasons.get(10L)).startsWith("人员类别“五保”无法识别，应为特困、低保、脱贫户、低保边缘、普通之一");
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("800.25");
+  }
+
+  @Test
+  void namesEveryFaultOfARowAtOnce() {
+    Path file = new MedicalFileBuilder()
+        .row(MedicalFileBuilder.newSettlementId(), "123", "颜某明", "", "颜某斌", "三班镇", "泗滨村", "", "昨天", "10", "1")
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    assertThat(importFile(file).rejected()).singleElement().satisfies(r -> {
+      assertThat(r.row()).isEqualTo(2);
+      assertThat(r.reason()).contains("缺少户主身份证号", "身份证号“123”不是有效的", "结算日期“昨天”");
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(MedicalFiles.Format.class)
+  void readsEveryFormatTheOfficeWrites(MedicalFiles.Format format) {
+    String household = MedicalFileBuilder.newHousehold();
+    String settlementId = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .settlement(settlementId, household, household, "低保", "2025-06-30", "12345.67", "2345.60")
+        .row(MedicalFileBuilder.newSettlementId(), "350526", "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-06-30", "10", "1")
+        .write(format);
+
+    var result = importFile(file);
+
+    assertThat(result.alreadyImported()).isFalse();
+    assertThat(result.accepted()).isEqualTo(1);
+    assertThat(result.rejected()).extracting(RejectedRow::row).containsExactly(3L);
+    Map<String, Object> stored = jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?", settlementId);
+    assertThat(lower(stored)).containsEntry("patient_name", "颜某明").containsEntry("household_head", "颜某斌")
+        .containsEntry("township", "sanban").containsEntry("village", "泗滨村").containsEntry("category", "DIBAO");
+    assertThat(lower(stored).get("settled_on").toString()).isEqualTo("2025-06-30");
+    assertThat((BigDecimal) lower(stored).get("total_cost")).isEqualByComparingTo("12345.67");
+    assertThat((BigDecimal) lower(stored).get("self_paid")).isEqualByComparingTo("2345.60");
+    String charset = jdbc.queryForObject("SELECT charset FROM screening_file WHERE id = ?", String.class, result.fileId());
+    assertThat(charset).isEqualTo(switch (format) {
+      case CSV_GBK -> "GB18030";
+      case XLSX -> null;
+      default -> "UTF-8";
+    });
+  }
+
+  static Map<String, Object> lower(Map<String, Object> row) {
+    return row.entrySet().stream().filter(e -> e.getValue() != null)
+        .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), Map.Entry::getValue));
+  }
+
+  @Test
+  void archivesTheOriginalFileWithItsHashAndImportsTheSameFileOnlyOnce() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    Path file = new MedicalFileBuilder()
+        .settlement(household, "普通", "2025-01-10", "5000", "1000")
+        .row("", household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", "2025-01-10", "1", "1")
+        .write(MedicalFiles.Format.CSV_GBK);
+
+    var first = importFile(file);
+    var second = imports.importFile(file, "再次上传.csv", "civil1");
+
+    assertThat(first.alreadyImported()).isFalse();
+    assertThat(second.alreadyImported()).isTrue();
+    assertThat(second.fileId()).isEqualTo(first.fileId());
+    assertThat(second.importedBy()).isEqualTo("medical1");
+    assertThat(second.rows()).isEqualTo(2);
+    assertThat(second.rejectedCount()).isEqualTo(1);
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("1000");
+    byte[] archived = jdbc.queryForObject("SELECT content FROM screening_file WHERE sha256 = ?", byte[].class, first.sha256());
+    assertThat(archived).isEqualTo(Files.readAllBytes(file));
+    assertThat(first.sha256()).isEqualTo(MedicalFileImport.sha256(file)).hasSize(64);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_file WHERE sha256 = ?", Integer.class, first.sha256()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void overlappingFilesCountEachSettlementOnce() {
+    String household = MedicalFileBuilder.newHousehold();
+    String first = MedicalFileBuilder.newSettlementId();
+    String shared = MedicalFileBuilder.newSettlementId();
+    String last = MedicalFileBuilder.newSettlementId();
+    Path january = new MedicalFileBuilder()
+        .settlement(first, household, household, "", "2025-01-05", "1000", "100")
+        .settlement(shared, household, household, "", "2025-01-31", "2000", "200")
+        .write(MedicalFiles.Format.CSV_UTF8);
+    // the next file overlaps by one settlement, and repeats another within itself
+    Path february = new MedicalFileBuilder()
+        .settlement(shared, household, household, "", "2025-01-31", "2000", "200")
+        .settlement(last, household, household, "", "2025-02-14", "4000", "400")
+        .settlement(last, household, household, "", "2025-02-14", "4000", "400")
+        .write(MedicalFiles.Format.XLSX);
+
+    importFile(january);
+    var result = importFile(february);
+
+    assertThat(result.accepted()).isEqualTo(3);
+    assertThat(result.newSettlements()).isEqualTo(1);
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("700");
+  }
+
+  @Test
+  void listsAtMostTheConfiguredNumberOfBadRowsButCountsThemAll() {
+    MedicalFileBuilder builder = new MedicalFileBuilder();
+    for (int i = 0; i < 1005; i++) {
+      builder.row(MedicalFileBuilder.newSettlementId(), "1", "颜某明", "1", "颜某斌", "三班镇", "泗滨村", "", "2025-01-01", "1", "1");
+    }
+
+    var result = importFile(builder.write(MedicalFiles.Format.CSV_UTF8));
+
+    assertThat(result.rejectedCount()).isEqualTo(1005);
+    assertThat(result.rejected()).hasSize(1000);
+    assertThat(result.rejected().get(999).row()).isEqualTo(1001);
+  }
+
+  @Test
+  void refusesAFileWithoutTheRequiredColumns() throws Exception {
+    Path file = Files.createTempFile("medical-", ".csv");
+    Files.writeString(file, "结算单号,身份证号,姓名\nA1,350526198001011234,张三\n", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> importFile(file))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("缺少以下列：户主身份证号、户主姓名、乡镇、村（社区）、结算日期、医疗总费用、个人自付");
+  }
+
+  @Test
+  void acceptsHeadersWithHalfWidthParenthesesAndColumnsInAnyOrder() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    Path file = Files.createTempFile("medical-", ".csv");
+    Files.writeString(file, "个人自付,医疗总费用,结算日期,村(社区),乡镇,户主姓名,户主身份证号,姓名,身份证号,结算单号,备注\n"
+        + "50,100,2025-05-05,泗滨村,三班镇,颜某斌," + household + ",颜某斌," + household + ","
+        + MedicalFileBuilder.newSettlementId() + ",门诊\n", StandardCharsets.UTF_8);
+
+    assertThat(importFile(file).accepted()).isEqualTo(1);
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("50");
+  }
+
+  @Test
+  void refusesEmptyOldExcelAndForeignFiles() throws Exception {
+    Path empty = Files.createTempFile("medical-", ".csv");
+    Path xls = Files.createTempFile("medical-", ".xls");
+    Files.write(xls, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
+    Path pdf = Files.createTempFile("medical-", ".pdf");
+    Files.writeString(pdf, "%PDF-1.4");
+    Path brokenXlsx = Files.createTempFile("medical-", ".xlsx");
+    Files.write(brokenXlsx, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+
+    assertThatThrownBy(() -> importFile(empty)).isInstanceOf(ApiException.class).hasMessage("上传的文件是空的");
+    assertThatThrownBy(() -> importFile(xls)).isInstanceOf(ApiException.class).hasMessageContaining("旧版 Excel");
+    assertThatThrownBy(() -> importFile(pdf)).isInstanceOf(ApiException.class).hasMessageContaining("不支持的文件类型");
+    assertThatThrownBy(() -> importFile(brokenXlsx)).isInstanceOf(ApiException.class).hasMessageContaining("Excel");
+  }
+}
