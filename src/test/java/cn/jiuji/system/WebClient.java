@@ -33,6 +33,28 @@ public final class WebClient {
   }
 
   /**
+   * Posts one file as {@code multipart/form-data}, as a browser's file upload does.
+   *
+   * @param part the name of the form field, e.g. {@code file}
+   */
+  public HttpResponse<String> postMultipart(String path, String part, String fileName, byte[] content,
+      String user, String password) {
+    String boundary = "----jiuji" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return send(request(path, user, password)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build());
+  }
+
+  /**
    * Logs in to a Camunda webapp as its login page does: fetch a page for the session and the
    * CSRF token, then post the credentials. 200 lets the user in, 403 refuses the application.
    */
