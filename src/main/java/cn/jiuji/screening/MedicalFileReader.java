@@ -71,7 +71,7 @@ final class MedicalFileReader {
   private MedicalFileReader() {}
 
   /** Tells the format from the content (a renamed file is still read right) and the name. */
-  static Kind detect(Path file, String fileName) throws IOException {
+  static Kind detect(Path file, String fileName, boolean utf8) throws IOException {
     byte[] head = new byte[4];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
@@ -93,25 +93,28 @@ final class MedicalFileReader {
     if (n >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {
       return new Kind(Format.CSV, StandardCharsets.UTF_8, 3);
     }
-    return new Kind(Format.CSV, isUtf8(file) ? StandardCharsets.UTF_8 : GBK, 0);
+    return new Kind(Format.CSV, utf8 ? StandardCharsets.UTF_8 : GBK, 0);
   }
 
   /**
-   * Whether the whole file decodes as UTF-8. Chinese GBK text almost never does (its byte pairs
-   * are not valid UTF-8 sequences), so a file that does is UTF-8; one that does not is GBK, what
-   * Excel and WPS on Chinese Windows write.
+   * Whether the whole stream decodes as UTF-8, reading it to its end either way (the caller
+   * hashes it on the way). Chinese GBK text almost never decodes (its byte pairs are not valid
+   * UTF-8 sequences), so a file that does is UTF-8; one that does not is GBK, what Excel and WPS
+   * on Chinese Windows write.
    */
-  static boolean isUtf8(Path file) throws IOException {
+  static boolean readIsUtf8(InputStream in) throws IOException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+    Reader reader = new InputStreamReader(in, decoder);
+    try {
       char[] buffer = new char[1 << 16];
       while (reader.read(buffer) >= 0) {
         // decoding is the check
       }
       return true;
     } catch (CharacterCodingException e) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
       return false;
     }
   }
@@ -139,7 +142,7 @@ final class MedicalFileReader {
         }
       } catch (java.io.UncheckedIOException | IllegalStateException e) {
         throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行附近格式错误（多半是引号不成对），"
-            + "此前的行已导入，请修正后重新导入：" + e.getMessage());
+            + "请修正后重新导入：" + e.getMessage());
       }
     }
   }

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Years: the two complete calendar years before the run date and the current year up to it;
  * a household counts with the better of the pairs (Y-2, Y-1) and (Y-1, Y). Its category is the
- * most favourable of its members' rows in those years and the household registry. Eligibility is
+ * most favourable of its members' rows in those years and the household registry. One scan of
+ * the settlements finds the candidates; only they are looked at one by one. Eligibility is
  * the {@code assistanceEligibility} decision with the run date as policy date.
  */
 @Component
@@ -94,39 +95,96 @@ public class Screening {
     long lowest = lowestThreshold(runDate);
     String twoOlder = "SUM(CASE WHEN settled_on < ? THEN self_paid ELSE 0 END)";
     String twoRecent = "SUM(CASE WHEN settled_on >= ? THEN self_paid ELSE 0 END)";
+    // one flag per category: whether any row of the household in these years has it
+    StringBuilder flags = new StringBuilder();
+    List<Object> arguments = new ArrayList<>(List.of(current, middle));
+    for (Category category : Category.values()) {
+      flags.append(", MAX(CASE WHEN category = ? THEN 1 ELSE 0 END)");
+      arguments.add(category.name());
+    }
+    arguments.addAll(List.of(from, runDate, current, BigDecimal.valueOf(lowest), middle, BigDecimal.valueOf(lowest)));
     List<Candidate> candidates = jdbc.query(
-        "SELECT household_id, " + twoOlder + " AS older_pair, " + twoRecent + " AS recent_pair"
+        "SELECT household_id, " + twoOlder + ", " + twoRecent + flags
             + " FROM medical_settlement WHERE settled_on >= ? AND settled_on <= ?"
             + " GROUP BY household_id"
             + " HAVING " + twoOlder + " >= ? OR " + twoRecent + " >= ?"
             + " ORDER BY household_id",
-        (rs, n) -> new Candidate(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
-        current, middle, from, runDate, current, BigDecimal.valueOf(lowest), middle, BigDecimal.valueOf(lowest));
+        (rs, n) -> {
+          Category category = Category.GENERAL;
+          for (Category c : Category.values()) {
+            if (rs.getInt(4 + c.ordinal()) == 1) {
+              category = category.mostFavourable(c);
+            }
+          }
+          return new Candidate(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), category);
+        },
+        arguments.toArray());
     boolean withRegistry = registry.available();
-    int eligible = 0;
-    int withCase = 0;
-    List<String> startedCases = new ArrayList<>();
+    List<Eligible> eligibleHouseholds = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Category category = category(candidate.householdId(), from, runDate, withRegistry);
+      Category category = candidate.category();
+      if (withRegistry) {
+        category = registry.category(candidate.householdId()).map(category::mostFavourable).orElse(category);
+      }
       BigDecimal best = candidate.olderPair().max(candidate.recentPair());
-      if (!decisions.eligibility(category.name(), best.doubleValue(), runDate).eligible()) {
-        continue;
+      if (decisions.eligibility(category.name(), best.doubleValue(), runDate).eligible()) {
+        eligibleHouseholds.add(new Eligible(candidate.householdId(), category, best));
       }
-      eligible++;
-      if (hasCase(candidate.householdId(), year)) {
-        withCase++;
-        continue;
-      }
-      startCase(candidate.householdId(), category, best, runDate, from).ifPresentOrElse(
-          startedCases::add, () -> { });
     }
+    int withCase = 0;
+    List<Eligible> toStart = new ArrayList<>();
+    for (Eligible household : eligibleHouseholds) {
+      if (hasCase(household.householdId(), year)) {
+        withCase++;
+      } else {
+        toStart.add(household);
+      }
+    }
+    Map<String, Residence> residences = residences(toStart, from, runDate);
+    List<String> startedCases = new ArrayList<>();
+    for (Eligible household : toStart) {
+      startCase(household, residences.get(household.householdId()), runDate).ifPresent(startedCases::add);
+    }
+    int eligible = eligibleHouseholds.size();
     LOG.info("Screening for {}: {} households over the lowest threshold, {} eligible, {} with a case,"
         + " {} cases started in {} ms", runDate, candidates.size(), eligible, withCase, startedCases.size(),
         (System.nanoTime() - started) / 1_000_000);
     return new Result(runDate, eligible, withCase, List.copyOf(startedCases));
   }
 
-  private record Candidate(String householdId, BigDecimal olderPair, BigDecimal recentPair) {}
+  private record Candidate(String householdId, BigDecimal olderPair, BigDecimal recentPair, Category category) {}
+
+  private record Eligible(String householdId, Category category, BigDecimal selfPaid) {}
+
+  /** Where a household lives and who heads it: as its latest settlement says. */
+  private record Residence(String householdHead, String township, String village, LocalDate settledOn,
+      String settlementId) {
+    boolean laterThan(Residence other) {
+      int byDate = settledOn.compareTo(other.settledOn);
+      return byDate > 0 || byDate == 0 && settlementId.compareTo(other.settlementId) > 0;
+    }
+  }
+
+  /** The latest settlement of each household, a few hundred households per scan. */
+  private Map<String, Residence> residences(List<Eligible> households, LocalDate from, LocalDate to) {
+    Map<String, Residence> latest = new HashMap<>();
+    int chunk = 500;
+    for (int i = 0; i < households.size(); i += chunk) {
+      List<Eligible> part = households.subList(i, Math.min(households.size(), i + chunk));
+      List<Object> arguments = new ArrayList<>(List.of(from, to));
+      part.forEach(h -> arguments.add(h.householdId()));
+      jdbc.query("SELECT household_id, household_head, township, village, settled_on, settlement_id"
+              + " FROM medical_settlement WHERE settled_on >= ? AND settled_on <= ? AND household_id IN ("
+              + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")",
+          rs -> {
+            Residence residence = new Residence(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), rs.getString(6));
+            latest.merge(rs.getString(1), residence, (a, b) -> b.laterThan(a) ? b : a);
+          },
+          arguments.toArray());
+    }
+    return latest;
+  }
 
   private long lowestThreshold(LocalDate runDate) {
     long lowest = Long.MAX_VALUE;
@@ -134,20 +192,6 @@ public class Screening {
       lowest = Math.min(lowest, decisions.eligibility(category.name(), 0, runDate).threshold());
     }
     return lowest;
-  }
-
-  /** The most favourable category of the household's rows in the screened years and the registry. */
-  private Category category(String householdId, LocalDate from, LocalDate to, boolean withRegistry) {
-    Category category = Category.GENERAL;
-    for (String code : jdbc.queryForList("SELECT DISTINCT category FROM medical_settlement"
-        + " WHERE household_id = ? AND settled_on >= ? AND settled_on <= ? AND category IS NOT NULL",
-        String.class, householdId, from, to)) {
-      category = Category.parse(code).map(category::mostFavourable).orElse(category);
-    }
-    if (withRegistry) {
-      category = registry.category(householdId).map(category::mostFavourable).orElse(category);
-    }
-    return category;
   }
 
   /**
@@ -170,23 +214,19 @@ public class Screening {
    * without authorization checks: an importing medical-insurance officer has no right to start
    * cases, the screening does.
    */
-  private Optional<String> startCase(String householdId, Category category, BigDecimal selfPaid,
-      LocalDate runDate, LocalDate from) {
+  private Optional<String> startCase(Eligible household, Residence residence, LocalDate runDate) {
+    String householdId = household.householdId();
     return Optional.ofNullable(transaction.execute(status -> {
       if (!claim(householdId, runDate.getYear())) {
         return null;
       }
-      Map<String, Object> latest = jdbc.queryForMap("SELECT household_head, township, village"
-          + " FROM medical_settlement WHERE household_id = ? AND settled_on >= ? AND settled_on <= ?"
-          + " ORDER BY settled_on DESC, settlement_id DESC FETCH FIRST 1 ROWS ONLY",
-          householdId, from, runDate);
       Map<String, Object> variables = new HashMap<>();
-      variables.put(HOUSEHOLD_HEAD.name(), latest.get("household_head"));
+      variables.put(HOUSEHOLD_HEAD.name(), residence.householdHead());
       variables.put(ID_NUMBER.name(), householdId);
-      variables.put(TOWNSHIP.name(), latest.get("township"));
-      variables.put(VILLAGE.name(), latest.get("village"));
-      variables.put(CATEGORY.name(), category.name());
-      variables.put(SELF_PAID_TWO_YEARS.name(), selfPaid.doubleValue());
+      variables.put(TOWNSHIP.name(), residence.township());
+      variables.put(VILLAGE.name(), residence.village());
+      variables.put(CATEGORY.name(), household.category().name());
+      variables.put(SELF_PAID_TWO_YEARS.name(), household.selfPaid().doubleValue());
       variables.put(SOURCE.name(), RegisterCase.MEDICAL_SCREENING);
       variables.put(EMERGENCY.name(), false);
       variables.put(POLICY_DATE.name(), runDate.toString());

@@ -58,11 +58,27 @@ final class SettlementParser {
   /** NUMERIC(14, 2): larger amounts are typing errors and would fail the batch. */
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
+  private static final java.util.regex.Pattern AMOUNT_NOISE = java.util.regex.Pattern.compile("[\\s,，¥￥元]");
+  private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d{1,13}(\\.\\d{1,2})?");
+
+  /** How many checked ID numbers a parser remembers: a household's rows repeat the head's ID. */
+  private static final int CHECKED_IDS = 20_000;
+
   private final CountyProperties county;
   private final int[] index = new int[Column.values().length];
+  private final java.util.Map<String, String> townshipCodes = new java.util.HashMap<>();
+  private final java.util.Map<String, Category> categories = new java.util.HashMap<>();
+  private final java.util.Map<String, Boolean> checkedIds = new java.util.LinkedHashMap<>(CHECKED_IDS, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+      return size() > CHECKED_IDS;
+    }
+  };
 
   private SettlementParser(CountyProperties county) {
     this.county = county;
+    county.townships().forEach(t -> townshipCodes.putIfAbsent(t.name(), t.code()));
+    Arrays.stream(Category.values()).forEach(c -> categories.put(c.fileName(), c));
   }
 
   /**
@@ -125,11 +141,12 @@ final class SettlementParser {
       }
     }
     String idNumber = idNumber(values, Column.ID_NUMBER, reasons);
-    String householdId = idNumber(values, Column.HOUSEHOLD_ID, reasons);
+    String householdId = values[Column.HOUSEHOLD_ID.ordinal()].equals(values[Column.ID_NUMBER.ordinal()])
+        && idNumber != null ? idNumber : idNumber(values, Column.HOUSEHOLD_ID, reasons);
     String townshipName = values[Column.TOWNSHIP.ordinal()];
     String township = null;
     if (!townshipName.isEmpty()) {
-      township = county.byName(townshipName).map(CountyProperties.Township::code).orElse(null);
+      township = townshipCodes.get(townshipName);
       if (township == null) {
         reasons.add("乡镇“" + townshipName + "”不是" + county.name() + "的乡镇");
       }
@@ -137,7 +154,7 @@ final class SettlementParser {
     String categoryName = values[Column.CATEGORY.ordinal()];
     Category category = null;
     if (!categoryName.isEmpty()) {
-      category = Category.fromFileName(categoryName).orElse(null);
+      category = categories.get(categoryName);
       if (category == null) {
         reasons.add("人员类别“" + categoryName + "”无法识别，应为"
             + Arrays.stream(Category.values()).map(Category::fileName).collect(Collectors.joining("、"))
@@ -163,13 +180,13 @@ final class SettlementParser {
         values[Column.VILLAGE.ordinal()], category, settledOn, total, selfPaid), null));
   }
 
-  private static String idNumber(String[] values, Column column, List<String> reasons) {
+  private String idNumber(String[] values, Column column, List<String> reasons) {
     String value = values[column.ordinal()];
     if (value.isEmpty()) {
       return null;
     }
     String id = IdNumbers.normalize(value);
-    if (!IdNumbers.isValid(id)) {
+    if (!checkedIds.computeIfAbsent(id, IdNumbers::isValid)) {
       reasons.add(column.header + "“" + value + "”不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
       return null;
     }
@@ -180,8 +197,13 @@ final class SettlementParser {
     if (value.isEmpty()) {
       return null;
     }
+    LocalDate iso = isoDate(value);
+    if (iso != null) {
+      return iso;
+    }
     // Excel's CSV export writes "2025/3/1 0:00" for a date cell: the day is what counts
-    String day = value.split("[ T]", 2)[0];
+    int time = value.indexOf(' ') >= 0 ? value.indexOf(' ') : value.indexOf('T');
+    String day = time < 0 ? value : value.substring(0, time);
     for (DateTimeFormatter format : DATES) {
       try {
         return LocalDate.parse(day, format);
@@ -193,11 +215,24 @@ final class SettlementParser {
     return null;
   }
 
+  /** The common case without a formatter: yyyy-MM-dd (the files have millions of them). */
+  private static LocalDate isoDate(String value) {
+    if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(value, 0, 4, 10), Integer.parseInt(value, 5, 7, 10),
+          Integer.parseInt(value, 8, 10, 10));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
   private static BigDecimal amount(Column column, String value, List<String> reasons) {
     if (value.isEmpty()) {
       return null;
     }
-    String number = value.replaceAll("[\\s,，¥￥元]", "");
+    String number = PLAIN_AMOUNT.matcher(value).matches() ? value : AMOUNT_NOISE.matcher(value).replaceAll("");
     try {
       BigDecimal amount = new BigDecimal(number);
       if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {

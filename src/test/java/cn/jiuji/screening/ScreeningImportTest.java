@@ -135,9 +135,11 @@ class ScreeningImportTest {
     assertThat(second.rows()).isEqualTo(2);
     assertThat(second.rejectedCount()).isEqualTo(1);
     assertThat(selfPaidOf(household)).isEqualByComparingTo("1000");
-    byte[] archived = jdbc.queryForObject("SELECT content FROM screening_file WHERE sha256 = ?", byte[].class, first.sha256());
-    assertThat(archived).isEqualTo(Files.readAllBytes(file));
-    assertThat(first.sha256()).isEqualTo(MedicalFileImport.sha256(file)).hasSize(64);
+    byte[] archived = jdbc.queryForObject("SELECT content_gzip FROM screening_file WHERE sha256 = ?", byte[].class, first.sha256());
+    try (var original = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(archived))) {
+      assertThat(original.readAllBytes()).isEqualTo(Files.readAllBytes(file));
+    }
+    assertThat(first.sha256()).isEqualTo(MedicalFileImport.scan(file).sha256()).hasSize(64);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_file WHERE sha256 = ?", Integer.class, first.sha256()))
         .isEqualTo(1);
   }

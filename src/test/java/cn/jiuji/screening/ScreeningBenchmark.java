@@ -1,0 +1,100 @@
+package cn.jiuji.screening;
+
+import cn.jiuji.JiujiApplication;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The import benchmark of issue 7, run by hand (bench/run.sh), never in CI: generates a file,
+ * imports and screens it on PostgreSQL, and in the same run times PostgreSQL's own COPY of the
+ * same rows into a plain table as the floor.
+ *
+ * <pre>
+ * java -Xmx512m ... cn.jiuji.screening.ScreeningBenchmark ROWS WORK_DIR JDBC_URL DB_USER
+ * </pre>
+ */
+public final class ScreeningBenchmark {
+
+  private ScreeningBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = Long.parseLong(args[0]);
+    Path work = Path.of(args[1]);
+    String url = args[2];
+    String user = args[3];
+    Files.createDirectories(work);
+    Path file = work.resolve("medical-" + rows + ".csv");
+
+    long t0 = System.nanoTime();
+    // no bad rows: COPY would refuse them, and the floor must load exactly the same rows
+    MedicalFileGenerator.generate(rows, 0, MedicalFiles.Format.CSV_UTF8, file, 42, LocalDate.now());
+    System.out.printf("generated %,d rows, %,d bytes in %.1f s%n", rows, Files.size(file), seconds(t0));
+
+    // system properties: above application-postgres.yaml, whose settings come from JIUJI_DB_*
+    System.setProperty("spring.datasource.url", url);
+    System.setProperty("spring.datasource.username", user);
+    System.setProperty("camunda.bpm.job-execution.enabled", "false");
+    System.setProperty("server.port", "0");
+    System.setProperty("logging.level.org.camunda", "WARN");
+    System.setProperty("logging.level.cn.jiuji.screening", "DEBUG");
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(JiujiApplication.class)
+        .profiles("postgres")
+        .run();
+    try {
+      MedicalFileImport imports = app.getBean(MedicalFileImport.class);
+      Screening screening = app.getBean(Screening.class);
+      System.gc();
+      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP).toList();
+      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      AtomicLong sampledPeak = new AtomicLong();
+      Thread sampler = new Thread(() -> {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (!Thread.currentThread().isInterrupted()) {
+          sampledPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      sampler.setDaemon(true);
+      sampler.start();
+
+      long t1 = System.nanoTime();
+      var imported = imports.importFile(file, file.getFileName().toString(), "bench");
+      double importSeconds = seconds(t1);
+      long t2 = System.nanoTime();
+      var run = screening.run(screening.today());
+      double screenSeconds = seconds(t2);
+      sampler.interrupt();
+      long poolPeaks = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+      System.out.printf("import: %,d rows (%,d accepted, %,d new) in %.1f s = %,.0f rows/s%n",
+          imported.rows(), imported.accepted(), imported.newSettlements(), importSeconds, imported.rows() / importSeconds);
+      System.out.printf("screening: %,d households eligible, %,d cases started in %.1f s%n",
+          run.householdsEligible(), run.casesStarted().size(), screenSeconds);
+      System.out.printf("import + screening: %.1f s = %,.0f rows/s%n", importSeconds + screenSeconds,
+          imported.rows() / (importSeconds + screenSeconds));
+      System.out.printf("peak heap: %,d MB sampled used, %,d MB sum of pool peaks, max %,d MB%n",
+          sampledPeak.get() >> 20, poolPeaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf("RESULT import_s=%.2f screen_s=%.2f rows=%d heap_peak_mb=%d%n", importSeconds, screenSeconds,
+          imported.rows(), Math.max(sampledPeak.get(), poolPeaks) >> 20);
+    } finally {
+      app.close();
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
