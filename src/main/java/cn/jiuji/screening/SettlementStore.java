@@ -182,6 +182,7 @@ class SettlementStore {
   private final class CopyLoader implements Loader {
     private final long fileId;
     private final Connection connection;
+    private final PGCopyOutputStream copy;
     private final java.io.Writer rows;
     private final StringBuilder line = new StringBuilder(256);
     private long rowNumber;
@@ -197,10 +198,10 @@ class SettlementStore {
             statement.execute("CREATE TEMPORARY TABLE settlement_staging"
                 + " (LIKE medical_settlement INCLUDING DEFAULTS, staged_row BIGINT) ON COMMIT DROP");
           }
-          CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-          var out = new PGCopyOutputStream(copy.copyIn("COPY settlement_staging (" + COLUMNS
+          CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+          copy = new PGCopyOutputStream(copyApi.copyIn("COPY settlement_staging (" + COLUMNS
               + ", staged_row) FROM STDIN"), 1 << 16);
-          rows = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          rows = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           connection.close();
@@ -276,6 +277,10 @@ class SettlementStore {
     public void close() {
       try {
         if (!finished) {
+          // a connection in the middle of a COPY answers nothing else until the COPY ends
+          if (copy.isActive()) {
+            copy.cancelCopy();
+          }
           connection.rollback();
         }
         connection.close();
