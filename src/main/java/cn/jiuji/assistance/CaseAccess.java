@@ -20,7 +20,7 @@ public class CaseAccess {
     this.authorizations = authorizations;
   }
 
-  void grantTownship(String processInstanceId, String townshipGroup) {
+  public void grantTownship(String processInstanceId, String townshipGroup) {
     IdentitySetup.grant(authorizations, townshipGroup, Resources.PROCESS_INSTANCE, processInstanceId,
         Permissions.READ);
   }
