@@ -37,6 +37,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String COCKPIT = "cockpit";
   static final String ANY = "*";
   static final String CASE_PROCESS = "temporaryAssistance";
+  static final String ENROLLMENT_PROCESS = "subsistenceEnrollment";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -88,6 +89,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       grant(authorizations, id, Resources.PROCESS_DEFINITION, CASE_PROCESS,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // fill in the enrollment applications of their own families (SPEC §3.3): the engine wants
+      // the definition readable to load and complete their tasks; the case starts the enrollment
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, ENROLLMENT_PROCESS,
+          ProcessDefinitionPermissions.READ);
     }
     grantCountyWork(authorizations);
     if (demo.users()) {
