@@ -38,19 +38,16 @@ public class RegisterCase implements JavaDelegate {
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
   private final CaseAccess access;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
-      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases,
-      CaseAccess access) {
+      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access) {
     this.numbers = numbers;
     this.county = county;
     this.decisions = decisions;
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
     this.access = access;
   }
 
@@ -143,7 +140,7 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
   }
 
   private static Double numberVariable(DelegateExecution execution, String name) {

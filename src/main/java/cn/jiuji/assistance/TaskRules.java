@@ -26,13 +26,11 @@ public class TaskRules implements TaskListener {
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
 
-  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases) {
+  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity) {
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
   }
 
   @Override
@@ -119,7 +117,7 @@ public class TaskRules implements TaskListener {
     }
     // what the county still pays counts against the cap; the advance is in the ledger already
     long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).getYear();
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).getYear();
     long remaining = ledger.capRemaining(ID_NUMBER.from(task), year);
     CAP_REMAINING.set(task, remaining);
     long newMoney = Math.max(0, amount - advance);
