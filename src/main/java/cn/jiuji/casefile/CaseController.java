@@ -32,7 +32,7 @@ class CaseController {
 
   record Step(String id, String name) {}
 
-  record GrantView(GrantSource source, BigDecimal amount, Instant paidAt) {}
+  record GrantView(GrantSource source, String label, BigDecimal amount, Instant paidAt) {}
 
   record CaseSummary(String caseNo, String processInstanceId, String state, List<Step> currentSteps,
       String township, String townshipName, String householdHead, String idNumberMasked,
@@ -62,7 +62,7 @@ class CaseController {
         .map(CaseController::step)
         .toList();
     List<GrantView> grants = ledger.grantsOfCase(caseNo).stream()
-        .map(g -> new GrantView(g.source(), g.amount(), g.paidAt()))
+        .map(g -> new GrantView(g.source(), g.source().label(), g.amount(), g.paidAt()))
         .toList();
     BigDecimal total = grants.stream().map(GrantView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     String overdue = (String) v.get("overdueSteps");

@@ -54,6 +54,8 @@ class CaseControllerTest {
     assertThat(c.path("suggestedAmount").asLong()).isEqualTo(19_900);
     assertThat(c.path("approvedAmount").asLong()).isEqualTo(19_900);
     assertThat(c.path("grants").findValuesAsText("source")).containsExactly("TOWNSHIP_ADVANCE", "CIVIL_AFFAIRS_CASE");
+    assertThat(c.path("grants").get(0).path("label").asText()).isEqualTo("乡镇先行救助（应急救助）");
+    assertThat(c.path("grants").findValuesAsText("amount")).containsExactly("5000.0", "14900.0");
     assertThat(c.path("totalGranted").decimalValue()).isEqualByComparingTo("19900");
     assertThat(c.path("overdueSteps")).isEmpty();
   }
