@@ -39,20 +39,18 @@ public class RegisterCase implements JavaDelegate {
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
   private final CaseAccess access;
   private final HouseholdRegistry households;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
-      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases,
-      CaseAccess access, HouseholdRegistry households) {
+      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access,
+      HouseholdRegistry households) {
     this.numbers = numbers;
     this.county = county;
     this.decisions = decisions;
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
     this.access = access;
     this.households = households;
   }
@@ -149,7 +147,7 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
   }
 
   private static Double numberVariable(DelegateExecution execution, String name) {

@@ -19,16 +19,18 @@ import org.springframework.stereotype.Component;
 @Component("taskRules")
 public class TaskRules implements TaskListener {
 
+  static final String NO_TRACK = "NONE";
+  private static final java.util.List<String> LONG_TERM_TRACKS =
+      java.util.List.of(NO_TRACK, "DIBAO_EDGE", "DIBAO", "TEKUN");
+
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
 
-  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases) {
+  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity) {
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
   }
 
   @Override
@@ -86,6 +88,17 @@ public class TaskRules implements TaskListener {
       }
       case "groupApproval" -> checkApproval(task, form);
       case "writeOffAdvance" -> form.text(WRITE_OFF_NOTE, "核销说明", true);
+      case "followUpAssessment" -> {
+        boolean hardship = form.yesNo(PERSISTENT_HARDSHIP, "家庭是否仍然困难");
+        String track = form.text(LONG_TERM_TRACK, "长效保障类别", true);
+        if (!LONG_TERM_TRACKS.contains(track)) {
+          throw refused("未知的长效保障类别 “" + track + "”");
+        }
+        if (!hardship && !NO_TRACK.equals(track)) {
+          throw refused("家庭已不再困难时，长效保障类别应选“不需要转入”");
+        }
+        form.text(FOLLOW_UP_NOTE, "跟踪评估情况", true);
+      }
       default -> form.text(ESCALATION_NOTE, "催办情况", true);
     }
   }
@@ -104,7 +117,7 @@ public class TaskRules implements TaskListener {
     }
     // what the county still pays counts against the cap; the advance is in the ledger already
     long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).getYear();
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).getYear();
     long remaining = ledger.capRemaining(ID_NUMBER.from(task), year);
     CAP_REMAINING.set(task, remaining);
     long newMoney = Math.max(0, amount - advance);

@@ -1,7 +1,6 @@
 package cn.jiuji.enrollment;
 
 import java.time.Period;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,13 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the enrollment into long-term protection ({@code jiuji.enrollment}, SPEC §3.3).
  *
  * @param noticePeriod how long the enrollment is publicly posted (公示) for objections, in
- *     calendar days (ISO 8601, {@code P7D})
- * @param zone the county's time zone: the day an approved category takes effect
+ *     calendar days (ISO 8601, {@code P7D}); the days are those of the county's time zone
+ *     ({@code jiuji.policy.time-zone})
  */
 @ConfigurationProperties("jiuji.enrollment")
-public record EnrollmentProperties(
-    @DefaultValue("P7D") Period noticePeriod,
-    @DefaultValue("Asia/Shanghai") ZoneId zone) {
+public record EnrollmentProperties(@DefaultValue("P7D") Period noticePeriod) {
 
   public EnrollmentProperties {
     if (noticePeriod.isNegative() || noticePeriod.isZero()) {

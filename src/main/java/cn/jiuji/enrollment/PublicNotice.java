@@ -4,6 +4,7 @@ import static cn.jiuji.enrollment.EnrollmentVariables.NOTICE_END;
 import static cn.jiuji.enrollment.EnrollmentVariables.NOTICE_START;
 import static cn.jiuji.enrollment.EnrollmentVariables.OBJECTION_NOTE;
 
+import cn.jiuji.decision.PolicyProperties;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class PublicNotice implements TaskListener {
 
   private final EnrollmentProperties enrollment;
+  private final PolicyProperties policy;
 
-  PublicNotice(EnrollmentProperties enrollment) {
+  PublicNotice(EnrollmentProperties enrollment, PolicyProperties policy) {
     this.enrollment = enrollment;
+    this.policy = policy;
   }
 
   /** The notice period as an ISO 8601 duration for a timer ({@code P7D}). */
@@ -48,6 +51,6 @@ public class PublicNotice implements TaskListener {
   }
 
   private ZonedDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(enrollment.zone());
+    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone());
   }
 }

@@ -3,6 +3,7 @@ package cn.jiuji.enrollment;
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
 import cn.jiuji.decision.Category;
+import cn.jiuji.decision.PolicyProperties;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Component;
 public class UpdateHouseholdCategory implements JavaDelegate {
 
   private final HouseholdRegistry registry;
-  private final EnrollmentProperties enrollment;
+  private final PolicyProperties policy;
 
-  UpdateHouseholdCategory(HouseholdRegistry registry, EnrollmentProperties enrollment) {
+  UpdateHouseholdCategory(HouseholdRegistry registry, PolicyProperties policy) {
     this.registry = registry;
-    this.enrollment = enrollment;
+    this.policy = policy;
   }
 
   @Override
@@ -31,7 +32,7 @@ public class UpdateHouseholdCategory implements JavaDelegate {
     String since = CATEGORY_SINCE.from(execution);
     // a retried job keeps the day of the first attempt
     LocalDate day = since == null
-        ? ClockUtil.getCurrentTime().toInstant().atZone(enrollment.zone()).toLocalDate()
+        ? ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate()
         : LocalDate.parse(since);
     registry.setCategory(ID_NUMBER.from(execution), granted, day, execution.getProcessBusinessKey());
     CATEGORY_SINCE.set(execution, day.toString());

@@ -109,8 +109,11 @@ class TemporaryAssistanceProcessTest {
     complete(pi, "groupApproval", approval(true, 12_000));
     assertThat(pi).isWaitingAt("disburse");
     runJob(pi, "disburse");
+    assertThat(pi).hasPassed("grantPaid").isWaitingAt("followUpDue");
+    passDeadline(pi, "followUpDue");
+    complete(pi, "followUpAssessment", followUp(false, "NONE"));
 
-    assertThat(pi).isEnded().hasPassed("grantPaid");
+    assertThat(pi).isEnded().hasPassed("caseClosed").hasNotPassed("startEnrollment");
     String household = (String) variable(pi, "idNumber");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .singleElement()
@@ -148,9 +151,19 @@ class TemporaryAssistanceProcessTest {
     complete(pi, "secondReview", review(true, 19_900));
     complete(pi, "groupApproval", approval(true, 19_900));
     runJob(pi, "disburse");
-    assertThat(pi).isEnded();
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("19900"));
+
+    // thirty days later the township finds the family still in hardship: 先临时、后长效
+    passDeadline(pi, "followUpDue");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("followUpAssessment")
+        .taskCandidateGroup("townshipSanban").count()).isEqualTo(1);
+    assertThatThrownBy(() -> complete(pi, "followUpAssessment", followUp(false, "DIBAO")))
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("不需要转入");
+    complete(pi, "followUpAssessment", followUp(true, "DIBAO"));
+    assertThat(pi).isEnded().hasPassed("startEnrollment", "enrollmentStarted");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("subsistenceEnrollment")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "turned down at {0}")
@@ -204,7 +217,7 @@ class TemporaryAssistanceProcessTest {
     complete(pi, "groupApproval", approval(true, 25_000));
     runJob(pi, "disburse");
 
-    assertThat(pi).isEnded();
+    assertThat(pi).isWaitingAt("followUpDue");
     assertThat(variable(pi, "paidAmount")).isEqualTo(20_000L);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .extracting(g -> g.source(), g -> g.amount().longValue())
@@ -322,7 +335,7 @@ class TemporaryAssistanceProcessTest {
     withOverride.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
     complete(pi, "groupApproval", withOverride);
     runJob(pi, "disburse");
-    assertThat(pi).isEnded();
+    assertThat(pi).isWaitingAt("followUpDue");
     assertThat(jdbc.queryForObject("SELECT reason FROM cap_override WHERE case_no = ?", String.class,
         pi.getBusinessKey())).contains("二次手术");
   }
@@ -371,7 +384,7 @@ class TemporaryAssistanceProcessTest {
     ledger.record(new cn.jiuji.casefile.GrantRecord(household, pi.getBusinessKey(),
         GrantSource.CIVIL_AFFAIRS_CASE, new BigDecimal("15000"), ClockUtil.getCurrentTime().toInstant(), "group1"));
     runJob(pi, "disburse");
-    assertThat(pi).isEnded();
+    assertThat(pi).isWaitingAt("followUpDue");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).hasSize(1);
   }
 
