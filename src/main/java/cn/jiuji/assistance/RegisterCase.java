@@ -63,7 +63,8 @@ public class RegisterCase implements JavaDelegate {
     }
     String id = IdNumbers.normalize(ID_NUMBER.from(execution));
     if (!IdNumbers.isValid(id)) {
-      throw refused("户主身份证号 “" + (id == null ? "" : id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
+      // the message is logged and shown in lists: it names the number only masked (SPEC §4)
+      throw refused("户主身份证号 “" + IdNumbers.mask(id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效），请核对后重新填写");
     }
     CountyProperties.Township township = township(execution);
     String categoryCode = CATEGORY.from(execution);

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
+  /** More than a case ever has; the engine refuses unbounded queries (queryMaxResultsLimit). */
+  private static final int PAGE = 500;
+
   private final HistoryService history;
   private final Ledger ledger;
 
@@ -51,13 +54,13 @@ class CaseController {
     }
     Map<String, Object> v = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
+        .processInstanceId(instance.getId()).listPage(0, PAGE)) {
       if (variable.getValue() != null) {
         v.put(variable.getName(), variable.getValue());
       }
     }
     List<Step> current = history.createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).unfinished().list().stream()
+        .processInstanceId(instance.getId()).unfinished().listPage(0, PAGE).stream()
         .filter(a -> a.getActivityName() != null && !"subProcess".equals(a.getActivityType()))
         .map(CaseController::step)
         .toList();

@@ -77,4 +77,26 @@ class CaseControllerTest {
     assertThat(c.path("rejectionReason").asText()).isEqualTo("家庭经济状况良好");
     assertThat(c.path("grants")).isEmpty();
   }
+
+  @Test
+  void aCaseIsVisibleToItsTownshipTheCountyAndTheLeadingGroupOnceItIsTheirs() throws Exception {
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 88_000));
+    String path = "/api/cases/" + pi.getBusinessKey();
+    WebClient web = new WebClient(port);
+    assertThat(web.get(path, "xunzhong1", "demo").statusCode()).isEqualTo(200);
+    assertThat(web.get(path, "civil1", "demo").statusCode()).isEqualTo(200);
+    var foreign = web.get(path, "sanban1", "demo");
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).contains("无权查看").doesNotContain("88000");
+    assertThat(web.get(path, "group1", "demo").statusCode()).isEqualTo(404);
+    assertThat(web.get(path, null, null).statusCode()).isEqualTo(401);
+
+    complete(pi.getId(), "firstVisit", CaseFixtures.visit(true, false));
+    complete(pi.getId(), "preliminaryOpinion", CaseFixtures.opinion(true, 13_200, 0));
+    complete(pi.getId(), "secondReview", CaseFixtures.review(true, 13_200));
+    // the case is on the leading group's table now: its members may read it
+    var approval = web.get(path, "group1", "demo");
+    assertThat(approval.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(approval.body()).path("currentSteps").findValuesAsText("id")).containsExactly("groupApproval");
+  }
 }
