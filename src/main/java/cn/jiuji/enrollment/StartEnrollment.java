@@ -65,7 +65,7 @@ public class StartEnrollment implements JavaDelegate {
     // history holds running and finished instances alike: a case that was enrolled once, even
     // if that enrollment has ended, is not enrolled again by a retried or repeated step
     var existing = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(caseNo).list();
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(caseNo).listPage(0, 1);
     if (!existing.isEmpty()) {
       return existing.get(0).getId();
     }

@@ -9,8 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.Map;
+import cn.jiuji.assistance.CaseFixtures;
+import cn.jiuji.assistance.CaseVariables;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +35,18 @@ class EnrollmentRestTest {
   @Autowired CaseNumbers caseNumbers;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired ManagementService management;
   final ObjectMapper json = new ObjectMapper();
   WebClient web;
 
   @BeforeEach
   void client() {
     web = new WebClient(port);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   JsonNode read(String body) throws Exception {
@@ -44,7 +56,7 @@ class EnrollmentRestTest {
   /** The open task of a step of the case's enrollment, as a user finds it: by case number. */
   JsonNode openTask(String caseNo, String step, String user) throws Exception {
     var found = web.get("/engine-rest/task?processInstanceBusinessKey=" + caseNo
-        + "&taskDefinitionKey=" + step, user, "demo");
+        + "&taskDefinitionKey=" + step + "&maxResults=10", user, "demo");
     assertThat(found.statusCode()).isEqualTo(200);
     return read(found.body());
   }
@@ -95,5 +107,40 @@ class EnrollmentRestTest {
         .processDefinitionKey(EnrollmentVariables.PROCESS_KEY).singleResult().getId();
     assertThat(runtime.getVariable(enrollment, "objectionRecordedBy")).isEqualTo("civil1");
     assertThat(runtime.getVariable(enrollment, "householdSize")).isEqualTo(3L);
+  }
+
+  void completeAsEngine(String processInstanceId, String step, Map<String, Object> values) {
+    tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
+        .singleResult().getId(), values);
+  }
+
+  @Test
+  void aTownshipWorkerWhoFindsLastingHardshipAtTheFollowUpStartsTheEnrollmentFromTasklist() throws Exception {
+    var theCase = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY,
+        CaseFixtures.start("sanban", "GENERAL", 132_667));
+    String caseNo = theCase.getBusinessKey();
+    completeAsEngine(theCase.getId(), "firstVisit", CaseFixtures.visit(true, false));
+    completeAsEngine(theCase.getId(), "preliminaryOpinion", CaseFixtures.opinion(true, 19_900, 0));
+    completeAsEngine(theCase.getId(), "secondReview", CaseFixtures.review(true, 19_900));
+    completeAsEngine(theCase.getId(), "groupApproval", CaseFixtures.approval(true, 19_900));
+    management.executeJob(management.createJobQuery().processInstanceId(theCase.getId())
+        .activityId("disburse").singleResult().getId());
+    var followUpDue = management.createJobQuery().processInstanceId(theCase.getId())
+        .activityId("followUpDue").singleResult();
+    ClockUtil.setCurrentTime(new Date(followUpDue.getDuedate().getTime() + 1000));
+    management.executeJob(followUpDue.getId());
+
+    // what Tasklist sends for the follow-up form, as the logged-in township worker
+    String followUp = openTask(caseNo, "followUpAssessment", "sanban1").get(0).get("id").asText();
+    assertThat(complete(followUp, Map.of("persistentHardship", "true", "longTermTrack", "DIBAO",
+        "followUpNote", "女儿仍需长期康复治疗，家庭收入不足"), "sanban1")).startsWith("204");
+
+    JsonNode application = openTask(caseNo, "enrollmentApplication", "sanban1");
+    assertThat(application).hasSize(1);
+    var prefilled = read(web.get("/engine-rest/task/" + application.get(0).get("id").asText()
+        + "/form-variables", "sanban1", "demo").body());
+    assertThat(prefilled.path("requestedCategory").path("value").asText()).isEqualTo("DIBAO");
+    assertThat(prefilled.path("sourceCaseNo").path("value").asText()).isEqualTo(caseNo);
+    assertThat(prefilled.path("householdSize").path("value").asLong()).isEqualTo(4L);
   }
 }
