@@ -42,7 +42,7 @@ public class TaskRules implements TaskListener {
         form.text(SCREENING_NOTE, "不予确认的理由", !confirmed);
       }
       case "emergencyGrant" -> {
-        long advance = form.amount(ADVANCE_AMOUNT, "先行救助金额");
+        long advance = form.wholeNumber(ADVANCE_AMOUNT, "先行救助金额");
         if (advance == 0) {
           throw refused("先行救助金额必须大于 0");
         }
@@ -56,15 +56,15 @@ public class TaskRules implements TaskListener {
       case "firstVisit" -> {
         form.yesNo(VISIT_CONFIRMS_HARDSHIP, "入户调查是否确认家庭困难");
         form.yesNo(ESPECIALLY_DIFFICULT, "是否家庭特别困难");
-        if (form.amount(HOUSEHOLD_SIZE, "家庭人口") < 1) {
+        if (form.wholeNumber(HOUSEHOLD_SIZE, "家庭人口") < 1) {
           throw refused("家庭人口至少为 1 人");
         }
         form.text(VISIT_FINDINGS, "入户调查情况", true);
       }
       case "preliminaryOpinion" -> {
         boolean recommend = form.yesNo(RECOMMEND, "是否建议救助");
-        long topUp = form.amount(PROPOSED_TOP_UP, "加发金额");
-        long amount = form.amount(PROPOSED_AMOUNT, "建议救助总额");
+        long topUp = form.wholeNumber(PROPOSED_TOP_UP, "加发金额");
+        long amount = form.wholeNumber(PROPOSED_AMOUNT, "建议救助总额");
         if (topUp > 0 && !Boolean.TRUE.equals(ESPECIALLY_DIFFICULT.from(task))) {
           throw refused("入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）");
         }
@@ -80,7 +80,7 @@ public class TaskRules implements TaskListener {
       }
       case "secondReview" -> {
         boolean passed = form.yesNo(REVIEW_PASSED, "再次审核是否通过");
-        long amount = form.amount(REVIEWED_AMOUNT, "审核金额");
+        long amount = form.wholeNumber(REVIEWED_AMOUNT, "审核金额");
         if (passed && amount == 0) {
           throw refused("审核通过时，审核金额必须大于 0");
         }
@@ -105,7 +105,7 @@ public class TaskRules implements TaskListener {
 
   private void checkApproval(DelegateTask task, FormValues form) {
     boolean approved = form.yesNo(APPROVED, "审批结果");
-    long amount = form.amount(APPROVED_AMOUNT, "批准金额");
+    long amount = form.wholeNumber(APPROVED_AMOUNT, "批准金额");
     boolean override = form.flag(CAP_OVERRIDE);
     form.text(APPROVAL_NOTE, "审批意见", true);
     APPROVED_BY.set(task, worker(task));

@@ -2,6 +2,8 @@ package cn.jiuji.enrollment;
 
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
+import cn.jiuji.assistance.FormValues;
+
 import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.decision.Category;
 import java.math.BigDecimal;
@@ -33,7 +35,7 @@ public class EnrollmentRules implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    EnrollmentForm form = new EnrollmentForm(task);
+    FormValues form = new FormValues(task);
     switch (task.getTaskDefinitionKey()) {
       case "enrollmentApplication" -> {
         long size = form.wholeNumber(HOUSEHOLD_SIZE, "家庭人口");

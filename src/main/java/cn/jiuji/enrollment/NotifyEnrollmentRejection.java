@@ -3,14 +3,12 @@ package cn.jiuji.enrollment;
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
 import cn.jiuji.assistance.CaseVariable;
+import cn.jiuji.casefile.Notifications;
 import cn.jiuji.decision.Category;
-import java.sql.Timestamp;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +26,10 @@ public class NotifyEnrollmentRejection implements JavaDelegate {
       "economicVerification", VERIFICATION_NOTE,
       "enrollmentApproval", ENROLLMENT_NOTE);
 
-  // the unique key (case_no, kind) keeps a repeated run from telling the family twice
-  private static final String INSERT = """
-      INSERT INTO case_notification (case_no, household_id, kind, message, created_at)
-      SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
-             CAST(? AS TIMESTAMP)
-      WHERE NOT EXISTS (SELECT 1 FROM case_notification WHERE case_no = ? AND kind = ?)
-      """;
+  private final Notifications notifications;
 
-  private final JdbcTemplate jdbc;
-
-  NotifyEnrollmentRejection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  NotifyEnrollmentRejection(Notifications notifications) {
+    this.notifications = notifications;
   }
 
   @Override
@@ -52,9 +42,8 @@ public class NotifyEnrollmentRejection implements JavaDelegate {
     String caseNo = execution.getProcessBusinessKey();
     String message = String.format(
         "%s：您家的%s认定申请（案件编号 %s）在“%s”环节未获通过。理由：%s。"
-            + "如对结果有异议，可自收到本告知之日起向县民政局提出复核申请。",
+            + Notifications.rightToObject(),
         HOUSEHOLD_HEAD.from(execution), requested, caseNo, stepElement.getName(), reason);
-    jdbc.update(INSERT, caseNo, ID_NUMBER.from(execution), KIND, message,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()), caseNo, KIND);
+    notifications.notifyOnce(caseNo, ID_NUMBER.from(execution), KIND, message);
   }
 }

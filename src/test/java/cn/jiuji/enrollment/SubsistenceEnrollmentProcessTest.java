@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.ProcessDriver;
 import cn.jiuji.assistance.CaseNumbers;
 import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.decision.Category;
@@ -22,9 +23,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,9 +50,12 @@ class SubsistenceEnrollmentProcessTest {
   @Autowired CaseNumbers caseNumbers;
   @Autowired JdbcTemplate jdbc;
 
+  ProcessDriver drive;
+
   @BeforeEach
   void init() {
     AbstractAssertions.init(engine);
+    drive = new ProcessDriver(engine);
   }
 
   @AfterEach
@@ -72,39 +74,16 @@ class SubsistenceEnrollmentProcessTest {
     return followedUpCase(caseNumbers.next(LocalDate.now(COUNTY)), track);
   }
 
-  Task task(ProcessInstance pi, String key) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-    Task task = task(pi, key);
-    assertThat(task).as("open task %s", key).isNotNull();
-    tasks.complete(task.getId(), variables);
-  }
-
-  Object variable(ProcessInstance pi, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(name).singleResult().getValue();
-  }
-
-  Job job(ProcessInstance pi, String activityId) {
-    Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    return job;
-  }
-
   /** Lets the public notice run out: the clock moves past the timer, which then fires. */
   void endNotice(ProcessInstance pi) {
-    Job timer = job(pi, "noticePeriodEnded");
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
-    management.executeJob(timer.getId());
+    drive.passTimer(pi, "noticePeriodEnded");
   }
 
   /** Application and verification done: the notice is up. */
   ProcessInstance postedForNotice(Map<String, Object> caseVariables) {
     ProcessInstance pi = enroll(caseVariables);
-    complete(pi, "enrollmentApplication", application());
-    complete(pi, "economicVerification", verification(true));
+    drive.complete(pi, "enrollmentApplication", application());
+    drive.complete(pi, "economicVerification", verification(true));
     assertThat(pi).isWaitingAt("recordObjection");
     return pi;
   }
@@ -137,40 +116,40 @@ class SubsistenceEnrollmentProcessTest {
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("townshipSanban").count())
         .isEqualTo(1);
 
-    complete(pi, "enrollmentApplication", application());
-    assertThat(variable(pi, "monthlyIncomePerCapita")).isEqualTo(500L);
+    drive.complete(pi, "enrollmentApplication", application());
+    assertThat(drive.variable(pi, "monthlyIncomePerCapita")).isEqualTo(500L);
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("civilAffairs").count())
         .isEqualTo(1);
-    complete(pi, "economicVerification", verification(true));
+    drive.complete(pi, "economicVerification", verification(true));
 
     // the notice runs seven calendar days from its posting, and the objection task is due then
     assertThat(pi).isWaitingAt("recordObjection");
-    assertThat(variable(pi, "noticeStart")).isEqualTo("2026-03-02");
-    assertThat(variable(pi, "noticeEnd")).isEqualTo("2026-03-09");
+    assertThat(drive.variable(pi, "noticeStart")).isEqualTo("2026-03-02");
+    assertThat(drive.variable(pi, "noticeEnd")).isEqualTo("2026-03-09");
     Date end = Date.from(LocalDate.of(2026, 3, 9).atTime(9, 30).atZone(COUNTY).toInstant());
-    assertThat(job(pi, "noticePeriodEnded").getDuedate()).isEqualTo(end);
-    assertThat(task(pi, "recordObjection").getDueDate()).isEqualTo(end);
+    assertThat(drive.job(pi, "noticePeriodEnded").getDuedate()).isEqualTo(end);
+    assertThat(drive.task(pi, "recordObjection").getDueDate()).isEqualTo(end);
 
     endNotice(pi);
     assertThat(pi).isWaitingAt("enrollmentApproval").hasNotPassed("objectionRecorded");
-    complete(pi, "enrollmentApproval", approval(true, track));
+    drive.complete(pi, "enrollmentApproval", approval(true, track));
     assertThat(pi).isWaitingAt("updateHouseholdCategory");
-    management.executeJob(job(pi, "updateHouseholdCategory").getId());
+    management.executeJob(drive.job(pi, "updateHouseholdCategory").getId());
 
     assertThat(pi).isEnded().hasPassed("enrollmentGranted");
     assertThat(registry.entryOf(household)).hasValue(
         new HouseholdRegistry.Entry(household, Category.valueOf(track), LocalDate.of(2026, 3, 9), caseNo));
-    assertThat(variable(pi, "categorySince")).isEqualTo("2026-03-09");
+    assertThat(drive.variable(pi, "categorySince")).isEqualTo("2026-03-09");
   }
 
   @Test
   void anObjectionDuringTheNoticeSendsTheEnrollmentBackToVerificationAndStartsANewNotice() {
     ProcessInstance pi = postedForNotice(newCase("DIBAO"));
-    Date firstEnd = job(pi, "noticePeriodEnded").getDuedate();
+    Date firstEnd = drive.job(pi, "noticePeriodEnded").getDuedate();
     ClockUtil.setCurrentTime(new Date(firstEnd.getTime() - 2 * 24 * 3600 * 1000L));
 
     identity.setAuthentication("civil1", List.of("civilAffairs"));
-    complete(pi, "recordObjection", Map.of("objectionNote", "邻居反映户主儿子在外务工收入较高"));
+    drive.complete(pi, "recordObjection", Map.of("objectionNote", "邻居反映户主儿子在外务工收入较高"));
     identity.clearAuthentication();
 
     assertThat(pi).isWaitingAt("economicVerification");
@@ -180,11 +159,11 @@ class SubsistenceEnrollmentProcessTest {
     assertThat(runtime.getVariable(pi.getId(), "objectionRecordedBy")).isEqualTo("civil1");
     assertThat(runtime.getVariable(pi.getId(), "objectionNote")).isEqualTo("邻居反映户主儿子在外务工收入较高");
 
-    complete(pi, "economicVerification", Map.of("verificationPassed", "true",
+    drive.complete(pi, "economicVerification", Map.of("verificationPassed", "true",
         "verificationNote", "儿子务工收入已核实计入，仍符合条件"));
     // a full new notice period from now, and an empty objection field in the new notice
     assertThat(pi).isWaitingAt("recordObjection");
-    assertThat(job(pi, "noticePeriodEnded").getDuedate())
+    assertThat(drive.job(pi, "noticePeriodEnded").getDuedate())
         .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 7 * 24 * 3600 * 1000L));
     assertThat(runtime.getVariable(pi.getId(), "objectionNote")).isNull();
 
@@ -196,13 +175,13 @@ class SubsistenceEnrollmentProcessTest {
   void aHouseholdThatFailsTheVerificationIsToldWhyAndKeepsItsCategory() {
     Map<String, Object> caseVariables = newCase("DIBAO");
     ProcessInstance pi = enroll(caseVariables);
-    complete(pi, "enrollmentApplication", application());
-    complete(pi, "economicVerification", verification(false));
+    drive.complete(pi, "enrollmentApplication", application());
+    drive.complete(pi, "economicVerification", verification(false));
 
     assertThat(pi).isEnded().hasPassed("notifyEnrollmentRejection", "enrollmentRejected")
         .hasNotPassed("recordObjection");
-    assertThat(variable(pi, "rejectedAt")).isEqualTo("economicVerification");
-    assertThat(variable(pi, "rejectionReason")).isEqualTo("家庭成员名下有营运车辆两辆");
+    assertThat(drive.variable(pi, "rejectedAt")).isEqualTo("economicVerification");
+    assertThat(drive.variable(pi, "rejectionReason")).isEqualTo("家庭成员名下有营运车辆两辆");
     String message = jdbc.queryForObject(
         "SELECT message FROM case_notification WHERE case_no = ? AND kind = ?", String.class,
         pi.getBusinessKey(), NotifyEnrollmentRejection.KIND);
@@ -215,12 +194,12 @@ class SubsistenceEnrollmentProcessTest {
     Map<String, Object> caseVariables = newCase("TEKUN");
     ProcessInstance pi = postedForNotice(caseVariables);
     endNotice(pi);
-    complete(pi, "enrollmentApproval", approval(false, "TEKUN"));
+    drive.complete(pi, "enrollmentApproval", approval(false, "TEKUN"));
 
     assertThat(pi).isEnded().hasPassed("enrollmentRejected").hasNotPassed("updateHouseholdCategory");
-    assertThat(variable(pi, "rejectedAt")).isEqualTo("enrollmentApproval");
-    assertThat(variable(pi, "rejectionReason")).isEqualTo("家庭收入已超过当地低保标准");
-    assertThat(variable(pi, "grantedCategory")).as("nothing granted").isNull();
+    assertThat(drive.variable(pi, "rejectedAt")).isEqualTo("enrollmentApproval");
+    assertThat(drive.variable(pi, "rejectionReason")).isEqualTo("家庭收入已超过当地低保标准");
+    assertThat(drive.variable(pi, "grantedCategory")).as("nothing granted").isNull();
     assertThat(registry.categoryOf((String) caseVariables.get("idNumber"))).isEmpty();
   }
 
@@ -261,24 +240,24 @@ class SubsistenceEnrollmentProcessTest {
     ProcessInstance pi = enroll(newCase("DIBAO"));
     Map<String, Object> noMembers = new HashMap<>(application());
     noMembers.put("householdSize", 0L);
-    assertThatThrownBy(() -> complete(pi, "enrollmentApplication", noMembers))
+    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApplication", noMembers))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("家庭人口至少为 1 人");
     Map<String, Object> badIncome = new HashMap<>(application());
     badIncome.put("annualIncome", "两万");
-    assertThatThrownBy(() -> complete(pi, "enrollmentApplication", badIncome))
+    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApplication", badIncome))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不是有效的数字");
-    complete(pi, "enrollmentApplication", application());
-    assertThatThrownBy(() -> complete(pi, "economicVerification", Map.of("verificationNote", "已核对")))
+    drive.complete(pi, "enrollmentApplication", application());
+    assertThatThrownBy(() -> drive.complete(pi, "economicVerification", Map.of("verificationNote", "已核对")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择：核对结果");
-    complete(pi, "economicVerification", verification(true));
-    assertThatThrownBy(() -> complete(pi, "recordObjection", Map.of("objectionNote", " ")))
+    drive.complete(pi, "economicVerification", verification(true));
+    assertThatThrownBy(() -> drive.complete(pi, "recordObjection", Map.of("objectionNote", " ")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请填写：异议内容");
     endNotice(pi);
-    assertThatThrownBy(() -> complete(pi, "enrollmentApproval", approval(true, "TUOPIN")))
+    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApproval", approval(true, "TUOPIN")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择认定类别");
     Map<String, Object> noReason = approval(false, null);
     noReason.put("enrollmentNote", "");
-    assertThatThrownBy(() -> complete(pi, "enrollmentApproval", noReason))
+    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApproval", noReason))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不予认定的理由");
     assertThat(pi).isWaitingAt("enrollmentApproval");
   }
