@@ -72,6 +72,7 @@ public final class CaseVariables {
   // follow-up (SPEC §3.3)
   public static final CaseVariable<Boolean> PERSISTENT_HARDSHIP = CaseVariable.of("persistentHardship", Boolean.class);
   public static final CaseVariable<String> LONG_TERM_TRACK = CaseVariable.of("longTermTrack", String.class);
+  public static final CaseVariable<String> FOLLOW_UP_NOTE = CaseVariable.of("followUpNote", String.class);
 
   private CaseVariables() {}
 }

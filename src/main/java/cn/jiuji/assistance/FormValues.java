@@ -10,15 +10,15 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * text and numbers as it likes), refuses what is missing or malformed with a Chinese message,
  * and stores the value back with the type the contract names (Boolean, Long).
  */
-final class FormValues {
+public final class FormValues {
 
   private final VariableScope scope;
 
-  FormValues(VariableScope scope) {
+  public FormValues(VariableScope scope) {
     this.scope = scope;
   }
 
-  boolean yesNo(CaseVariable<Boolean> variable, String label) {
+  public boolean yesNo(CaseVariable<Boolean> variable, String label) {
     Object value = scope.getVariable(variable.name());
     Boolean result = null;
     if (value instanceof Boolean b) {
@@ -33,15 +33,15 @@ final class FormValues {
     return result;
   }
 
-  boolean flag(CaseVariable<Boolean> variable) {
+  public boolean flag(CaseVariable<Boolean> variable) {
     Object value = scope.getVariable(variable.name());
     boolean result = Boolean.TRUE.equals(value) || "true".equals(value);
     variable.set(scope, result);
     return result;
   }
 
-  /** A whole-yuan amount, 0 or more. */
-  long amount(CaseVariable<Long> variable, String label) {
+  /** A whole number, 0 or more: yuan, persons. */
+  public long wholeNumber(CaseVariable<Long> variable, String label) {
     Object value = scope.getVariable(variable.name());
     BigDecimal amount;
     try {
@@ -59,14 +59,19 @@ final class FormValues {
       throw refused(label + "不能为负数");
     }
     if (amount.stripTrailingZeros().scale() > 0) {
-      throw refused(label + "请填写整数（元）");
+      throw refused(label + "请填写整数");
     }
-    long result = amount.longValueExact();
+    long result;
+    try {
+      result = amount.longValueExact();
+    } catch (ArithmeticException e) {
+      throw refused(label + " “" + value + "” 超出范围");
+    }
     variable.set(scope, result);
     return result;
   }
 
-  String text(CaseVariable<String> variable, String label, boolean required) {
+  public String text(CaseVariable<String> variable, String label, boolean required) {
     Object value = scope.getVariable(variable.name());
     String text = value == null ? "" : value.toString().trim();
     if (required && text.isEmpty()) {

@@ -7,6 +7,7 @@ import cn.jiuji.casefile.Ledger;
 import cn.jiuji.decision.AssistanceDecisions;
 import cn.jiuji.decision.Category;
 import cn.jiuji.decision.PolicyProperties;
+import cn.jiuji.enrollment.HouseholdRegistry;
 import cn.jiuji.identity.CountyProperties;
 import cn.jiuji.identity.Groups;
 import java.time.LocalDate;
@@ -38,20 +39,20 @@ public class RegisterCase implements JavaDelegate {
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
   private final CaseAccess access;
+  private final HouseholdRegistry households;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
-      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases,
-      CaseAccess access) {
+      PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access,
+      HouseholdRegistry households) {
     this.numbers = numbers;
     this.county = county;
     this.decisions = decisions;
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
     this.access = access;
+    this.households = households;
   }
 
   @Override
@@ -62,12 +63,15 @@ public class RegisterCase implements JavaDelegate {
     }
     String id = IdNumbers.normalize(ID_NUMBER.from(execution));
     if (!IdNumbers.isValid(id)) {
-      throw refused("户主身份证号 “" + (id == null ? "" : id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
+      // the message is logged and shown in lists: it names the number only masked (SPEC §4)
+      throw refused("户主身份证号 “" + IdNumbers.mask(id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效），请核对后重新填写");
     }
     CountyProperties.Township township = township(execution);
     String categoryCode = CATEGORY.from(execution);
-    Category category = Category.parse(categoryCode)
+    Category reported = Category.parse(categoryCode)
         .orElseThrow(() -> refused("未知的人员类别 “" + categoryCode + "”，应为 GENERAL、DIBAO_EDGE、DIBAO、TEKUN 或 TUOPIN"));
+    // the category in force: an approved enrollment (SPEC §3.3) counts even when the report missed it
+    Category category = households.categoryOf(id).map(reported::mostFavourable).orElse(reported);
     Double selfPaid = numberVariable(execution, SELF_PAID_TWO_YEARS.name());
     if (selfPaid == null || selfPaid < 0) {
       throw refused("两年个人自付医疗费用必须填写，且不能为负数");
@@ -86,6 +90,7 @@ public class RegisterCase implements JavaDelegate {
     }
     CASE_NO.set(execution, caseNo);
     HOUSEHOLD_HEAD.set(execution, head);
+    CATEGORY.set(execution, category.name());
     ID_NUMBER.set(execution, id);
     ID_NUMBER_MASKED.set(execution, IdNumbers.mask(id));
     TOWNSHIP.set(execution, township.code());
@@ -143,7 +148,7 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
   }
 
   private static Double numberVariable(DelegateExecution execution, String name) {

@@ -19,16 +19,18 @@ import org.springframework.stereotype.Component;
 @Component("taskRules")
 public class TaskRules implements TaskListener {
 
+  static final String NO_TRACK = "NONE";
+  private static final java.util.List<String> LONG_TERM_TRACKS =
+      java.util.List.of(NO_TRACK, "DIBAO_EDGE", "DIBAO", "TEKUN");
+
   private final PolicyProperties policy;
   private final Ledger ledger;
   private final IdentityService identity;
-  private final CaseProperties cases;
 
-  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CaseProperties cases) {
+  TaskRules(PolicyProperties policy, Ledger ledger, IdentityService identity) {
     this.policy = policy;
     this.ledger = ledger;
     this.identity = identity;
-    this.cases = cases;
   }
 
   @Override
@@ -40,7 +42,7 @@ public class TaskRules implements TaskListener {
         form.text(SCREENING_NOTE, "不予确认的理由", !confirmed);
       }
       case "emergencyGrant" -> {
-        long advance = form.amount(ADVANCE_AMOUNT, "先行救助金额");
+        long advance = form.wholeNumber(ADVANCE_AMOUNT, "先行救助金额");
         if (advance == 0) {
           throw refused("先行救助金额必须大于 0");
         }
@@ -54,15 +56,15 @@ public class TaskRules implements TaskListener {
       case "firstVisit" -> {
         form.yesNo(VISIT_CONFIRMS_HARDSHIP, "入户调查是否确认家庭困难");
         form.yesNo(ESPECIALLY_DIFFICULT, "是否家庭特别困难");
-        if (form.amount(HOUSEHOLD_SIZE, "家庭人口") < 1) {
+        if (form.wholeNumber(HOUSEHOLD_SIZE, "家庭人口") < 1) {
           throw refused("家庭人口至少为 1 人");
         }
         form.text(VISIT_FINDINGS, "入户调查情况", true);
       }
       case "preliminaryOpinion" -> {
         boolean recommend = form.yesNo(RECOMMEND, "是否建议救助");
-        long topUp = form.amount(PROPOSED_TOP_UP, "加发金额");
-        long amount = form.amount(PROPOSED_AMOUNT, "建议救助总额");
+        long topUp = form.wholeNumber(PROPOSED_TOP_UP, "加发金额");
+        long amount = form.wholeNumber(PROPOSED_AMOUNT, "建议救助总额");
         if (topUp > 0 && !Boolean.TRUE.equals(ESPECIALLY_DIFFICULT.from(task))) {
           throw refused("入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）");
         }
@@ -78,7 +80,7 @@ public class TaskRules implements TaskListener {
       }
       case "secondReview" -> {
         boolean passed = form.yesNo(REVIEW_PASSED, "再次审核是否通过");
-        long amount = form.amount(REVIEWED_AMOUNT, "审核金额");
+        long amount = form.wholeNumber(REVIEWED_AMOUNT, "审核金额");
         if (passed && amount == 0) {
           throw refused("审核通过时，审核金额必须大于 0");
         }
@@ -86,13 +88,24 @@ public class TaskRules implements TaskListener {
       }
       case "groupApproval" -> checkApproval(task, form);
       case "writeOffAdvance" -> form.text(WRITE_OFF_NOTE, "核销说明", true);
+      case "followUpAssessment" -> {
+        boolean hardship = form.yesNo(PERSISTENT_HARDSHIP, "家庭是否仍然困难");
+        String track = form.text(LONG_TERM_TRACK, "长效保障类别", true);
+        if (!LONG_TERM_TRACKS.contains(track)) {
+          throw refused("未知的长效保障类别 “" + track + "”");
+        }
+        if (!hardship && !NO_TRACK.equals(track)) {
+          throw refused("家庭已不再困难时，长效保障类别应选“不需要转入”");
+        }
+        form.text(FOLLOW_UP_NOTE, "跟踪评估情况", true);
+      }
       default -> form.text(ESCALATION_NOTE, "催办情况", true);
     }
   }
 
   private void checkApproval(DelegateTask task, FormValues form) {
     boolean approved = form.yesNo(APPROVED, "审批结果");
-    long amount = form.amount(APPROVED_AMOUNT, "批准金额");
+    long amount = form.wholeNumber(APPROVED_AMOUNT, "批准金额");
     boolean override = form.flag(CAP_OVERRIDE);
     form.text(APPROVAL_NOTE, "审批意见", true);
     APPROVED_BY.set(task, worker(task));
@@ -104,7 +117,7 @@ public class TaskRules implements TaskListener {
     }
     // what the county still pays counts against the cap; the advance is in the ledger already
     long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).getYear();
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).getYear();
     long remaining = ledger.capRemaining(ID_NUMBER.from(task), year);
     CAP_REMAINING.set(task, remaining);
     long newMoney = Math.max(0, amount - advance);

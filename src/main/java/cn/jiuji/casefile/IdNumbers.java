@@ -36,6 +36,15 @@ public final class IdNumbers {
     return Character.toUpperCase(id.charAt(17)) == CHECK[sum % 11];
   }
 
+  /** Completes 17 digits with their check character. */
+  public static String withCheckCharacter(String first17) {
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+    }
+    return first17 + CHECK[sum % 11];
+  }
+
   /** Upper-cases a trailing x: the same person must not become two households. */
   public static String normalize(String id) {
     return id == null ? null : id.trim().toUpperCase();

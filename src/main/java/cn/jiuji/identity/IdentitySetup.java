@@ -37,6 +37,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String COCKPIT = "cockpit";
   static final String ANY = "*";
   static final String CASE_PROCESS = "temporaryAssistance";
+  static final String ENROLLMENT_PROCESS = "subsistenceEnrollment";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -76,7 +77,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     // definition by key, CREATE_INSTANCE evaluates it. Townships get the figures through their
     // cases; the application's own evaluations run without authorization checks.
     for (String id : List.of(Groups.CIVIL_AFFAIRS, Groups.CIVIL_AFFAIRS_LEADERS, Groups.LEADING_GROUP,
-        Groups.MANAGERS, Groups.MEDICAL_INSURANCE)) {
+        Groups.MEDICAL_INSURANCE)) {
       grant(authorizations, id, Resources.DECISION_DEFINITION, Authorization.ANY,
           Permissions.READ, Permissions.CREATE_INSTANCE);
     }
@@ -84,10 +85,16 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       String id = Groups.township(township.code());
       ensureGroup(identity, id, township.name() + "社会救助站");
       grant(authorizations, id, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      // report cases; which cases a township sees is granted per case (CaseAccess)
+      // A township may report cases (the Tasklist start form). Nothing here lets it see one:
+      // its cases are granted one by one when they start (CaseAccess), its tasks by Camunda
+      // itself, which gives a task's candidate group READ and UPDATE on that task only.
       grant(authorizations, id, Resources.PROCESS_DEFINITION, CASE_PROCESS,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, id, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // fill in the enrollment applications of their own families (SPEC §3.3): the engine wants
+      // the definition readable to load and complete their tasks; the case starts the enrollment
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, ENROLLMENT_PROCESS,
+          ProcessDefinitionPermissions.READ);
     }
     grantCountyWork(authorizations);
     if (demo.users()) {
@@ -95,20 +102,41 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** County staff see and work every case of the county; managers only read. */
+  /**
+   * SPEC §4 beyond the townships. Work (claim, complete) is never granted here: every group works
+   * only the tasks it is a candidate group of, which Camunda authorizes task by task. What is
+   * granted here is reading. Filters are not granted to anyone: only administrators create
+   * Tasklist filters, because a stored filter query may contain expressions.
+   */
   private static void grantCountyWork(AuthorizationService authorizations) {
+    // county staff see every case, task and history of the county and may report cases
     for (String group : List.of(Groups.CIVIL_AFFAIRS, Groups.CIVIL_AFFAIRS_LEADERS)) {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+    // the leading group sees the case model; each case it approves is granted when the case
+    // reaches it (CaseAccess.grantLeadingGroup)
+    grant(authorizations, Groups.LEADING_GROUP, Resources.PROCESS_DEFINITION, CASE_PROCESS,
+        ProcessDefinitionPermissions.READ);
+    // managers read everything in Cockpit and change nothing: no UPDATE, DELETE, CREATE anywhere
     grant(authorizations, Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(authorizations, Groups.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(authorizations, Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(authorizations, Groups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    // designers deploy new versions of the models (and see them in Cockpit), but no case data
     grant(authorizations, Groups.DESIGNERS, Resources.DEPLOYMENT, ANY, Permissions.READ,
         Permissions.CREATE, Permissions.DELETE);
     grant(authorizations, Groups.DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grant(authorizations, Groups.DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grant(authorizations, Groups.DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    // partner departments (medicalInsurance, charity, disabledFederation): Tasklist only, no case
+    // data (SPEC §4; their aid to a case is a later wave). The medical-insurance import runs the
+    // screening on the application's behalf, not with the importing user's rights.
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {
@@ -139,12 +167,14 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   /** Grants a group a permission on one resource, unless it has it already. */
   public static void grant(AuthorizationService authorizations, String groupId, Resource resource,
       String resourceId, Permission... permissions) {
+    // at most one grant per group and resource exists (a unique key); a page of one keeps the
+    // query inside the engine's query result limit when a logged-in user's command runs it
     var existing = authorizations.createAuthorizationQuery()
         .groupIdIn(groupId)
         .resourceType(resource)
         .resourceId(resourceId)
         .authorizationType(AUTH_TYPE_GRANT)
-        .list();
+        .listPage(0, 1);
     var authorization = existing.isEmpty()
         ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT)
         : existing.get(0);

@@ -56,6 +56,11 @@ public final class CaseFixtures {
         "reviewNote", passed ? "再次入户核实无误" : "收入超过标准");
   }
 
+  public static Map<String, Object> followUp(boolean hardship, String track) {
+    return Map.of("persistentHardship", hardship, "longTermTrack", track,
+        "followUpNote", hardship ? "仍需长期治疗，收入不足" : "家庭已恢复正常生活");
+  }
+
   public static Map<String, Object> approval(boolean approved, long amount) {
     Map<String, Object> v = new HashMap<>();
     v.put("approved", approved);

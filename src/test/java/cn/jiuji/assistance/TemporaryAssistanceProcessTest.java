@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.ProcessDriver;
 import cn.jiuji.calendar.Deadlines;
 import cn.jiuji.casefile.GrantSource;
 import cn.jiuji.casefile.Ledger;
@@ -47,9 +48,12 @@ class TemporaryAssistanceProcessTest {
   @Autowired Deadlines deadlines;
   @Autowired JdbcTemplate jdbc;
 
+  ProcessDriver drive;
+
   @BeforeEach
   void init() {
     AbstractAssertions.init(engine);
+    drive = new ProcessDriver(engine);
   }
 
   @AfterEach
@@ -62,35 +66,6 @@ class TemporaryAssistanceProcessTest {
     return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, variables);
   }
 
-  Task task(ProcessInstance pi, String key) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-  }
-
-  void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-    Task task = task(pi, key);
-    assertThat(task).as("open task %s", key).isNotNull();
-    tasks.complete(task.getId(), variables);
-  }
-
-  Object variable(ProcessInstance pi, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-        .variableName(name).singleResult().getValue();
-  }
-
-  void runJob(ProcessInstance pi, String activityId) {
-    var job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-    assertThat(job).as("job at %s", activityId).isNotNull();
-    management.executeJob(job.getId());
-  }
-
-  /** Moves the engine clock past a task's due date and fires its deadline timer. */
-  void passDeadline(ProcessInstance pi, String timerId) {
-    var job = management.createJobQuery().processInstanceId(pi.getId()).activityId(timerId).singleResult();
-    assertThat(job).as("deadline timer %s", timerId).isNotNull();
-    ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
-    management.executeJob(job.getId());
-  }
-
   @Test
   void screenedCaseGoesThroughEveryReviewAndIsPaidOnce() {
     Map<String, Object> start = start("xunzhong", "DIBAO", 60_000);
@@ -99,26 +74,29 @@ class TemporaryAssistanceProcessTest {
 
     assertThat(pi).isWaitingAt("confirmScreening");
     assertThat(pi.getBusinessKey()).matches("YSYY-\\d{4}-\\d{5}");
-    assertThat(task(pi, "confirmScreening").getDueDate()).isNotNull();
-    complete(pi, "confirmScreening", confirm(true));
+    assertThat(drive.task(pi, "confirmScreening").getDueDate()).isNotNull();
+    drive.complete(pi, "confirmScreening", confirm(true));
     assertThat(pi).isWaitingAt("firstVisit");
-    assertThat(tasks.createTaskQuery().taskId(task(pi, "firstVisit").getId()).taskCandidateGroup("townshipXunzhong").count()).isEqualTo(1);
-    complete(pi, "firstVisit", visit(true, false));
-    complete(pi, "preliminaryOpinion", opinion(true, 12_000, 0));
-    complete(pi, "secondReview", review(true, 12_000));
-    complete(pi, "groupApproval", approval(true, 12_000));
+    assertThat(tasks.createTaskQuery().taskId(drive.task(pi, "firstVisit").getId()).taskCandidateGroup("townshipXunzhong").count()).isEqualTo(1);
+    drive.complete(pi, "firstVisit", visit(true, false));
+    drive.complete(pi, "preliminaryOpinion", opinion(true, 12_000, 0));
+    drive.complete(pi, "secondReview", review(true, 12_000));
+    drive.complete(pi, "groupApproval", approval(true, 12_000));
     assertThat(pi).isWaitingAt("disburse");
-    runJob(pi, "disburse");
+    drive.runJob(pi, "disburse");
+    assertThat(pi).hasPassed("grantPaid").isWaitingAt("followUpDue");
+    drive.passTimer(pi, "followUpDue");
+    drive.complete(pi, "followUpAssessment", followUp(false, "NONE"));
 
-    assertThat(pi).isEnded().hasPassed("grantPaid");
-    String household = (String) variable(pi, "idNumber");
+    assertThat(pi).isEnded().hasPassed("caseClosed").hasNotPassed("startEnrollment");
+    String household = (String) drive.variable(pi, "idNumber");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .singleElement()
         .satisfies(g -> {
           assertThat(g.source()).isEqualTo(GrantSource.CIVIL_AFFAIRS_CASE);
           assertThat(g.amount()).isEqualByComparingTo("12000");
         });
-    assertThat(variable(pi, "paidAmount")).isEqualTo(12_000L);
+    assertThat(drive.variable(pi, "paidAmount")).isEqualTo(12_000L);
     assertThat(ledger.capRemaining(household, ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear()))
         .isEqualTo(28_000L);
   }
@@ -137,20 +115,30 @@ class TemporaryAssistanceProcessTest {
     }
     // no screening to confirm: the township found the family itself
     assertThat(pi).isWaitingAt("firstVisit").hasNotPassed("confirmScreening");
-    assertThat(variable(pi, "township")).isEqualTo("sanban");
-    assertThat(variable(pi, "townshipName")).isEqualTo("三班镇");
-    assertThat(variable(pi, "suggestedAmount")).isEqualTo(19_900L);
-    assertThat(variable(pi, "eligible")).isEqualTo(true);
-    assertThat(variable(pi, "idNumberMasked").toString()).matches("350526\\*{8}\\d{3}[\\dX]");
+    assertThat(drive.variable(pi, "township")).isEqualTo("sanban");
+    assertThat(drive.variable(pi, "townshipName")).isEqualTo("三班镇");
+    assertThat(drive.variable(pi, "suggestedAmount")).isEqualTo(19_900L);
+    assertThat(drive.variable(pi, "eligible")).isEqualTo(true);
+    assertThat(drive.variable(pi, "idNumberMasked").toString()).matches("350526\\*{8}\\d{3}[\\dX]");
 
-    complete(pi, "firstVisit", visit(true, false));
-    complete(pi, "preliminaryOpinion", opinion(true, 19_900, 0));
-    complete(pi, "secondReview", review(true, 19_900));
-    complete(pi, "groupApproval", approval(true, 19_900));
-    runJob(pi, "disburse");
-    assertThat(pi).isEnded();
+    drive.complete(pi, "firstVisit", visit(true, false));
+    drive.complete(pi, "preliminaryOpinion", opinion(true, 19_900, 0));
+    drive.complete(pi, "secondReview", review(true, 19_900));
+    drive.complete(pi, "groupApproval", approval(true, 19_900));
+    drive.runJob(pi, "disburse");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("19900"));
+
+    // thirty days later the township finds the family still in hardship: 先临时、后长效
+    drive.passTimer(pi, "followUpDue");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("followUpAssessment")
+        .taskCandidateGroup("townshipSanban").count()).isEqualTo(1);
+    assertThatThrownBy(() -> drive.complete(pi, "followUpAssessment", followUp(false, "DIBAO")))
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("不需要转入");
+    drive.complete(pi, "followUpAssessment", followUp(true, "DIBAO"));
+    assertThat(pi).isEnded().hasPassed("startEnrollment", "enrollmentStarted");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("subsistenceEnrollment")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "turned down at {0}")
@@ -169,7 +157,7 @@ class TemporaryAssistanceProcessTest {
         case "secondReview" -> review(!no, 13_500);
         default -> approval(!no, 13_500);
       };
-      complete(pi, current, answer);
+      drive.complete(pi, current, answer);
       if (no) {
         reason = answer.values().stream().filter(v -> v instanceof String).map(Object::toString)
             .filter(s -> !s.isBlank()).findFirst().orElseThrow();
@@ -177,8 +165,8 @@ class TemporaryAssistanceProcessTest {
       }
     }
     assertThat(pi).isEnded().hasPassed("recordRejection", "caseClosedRejected").hasNotPassed("disburse");
-    assertThat(variable(pi, "rejectedAt")).isEqualTo(step);
-    assertThat(variable(pi, "rejectionReason")).isEqualTo(reason);
+    assertThat(drive.variable(pi, "rejectedAt")).isEqualTo(step);
+    assertThat(drive.variable(pi, "rejectionReason")).isEqualTo(reason);
     String message = jdbc.queryForObject("SELECT message FROM case_notification WHERE case_no = ?",
         String.class, pi.getBusinessKey());
     assertThat(message).contains(reason).contains("复核");
@@ -191,21 +179,21 @@ class TemporaryAssistanceProcessTest {
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
     assertThat(pi).isWaitingAt("emergencyGrant");
-    complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
-    runJob(pi, "payAdvance");
+    drive.complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
+    drive.runJob(pi, "payAdvance");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.source()).isEqualTo(GrantSource.TOWNSHIP_ADVANCE));
     assertThat(pi).isWaitingAt("firstVisit", "paperworkWatch");
 
-    complete(pi, "firstVisit", visit(true, true));
-    complete(pi, "preliminaryOpinion", opinion(true, 25_000, 5_000));
+    drive.complete(pi, "firstVisit", visit(true, true));
+    drive.complete(pi, "preliminaryOpinion", opinion(true, 25_000, 5_000));
     assertThat(pi).hasPassed("paperworkDone", "paperworkDoneEnd");
-    complete(pi, "secondReview", review(true, 25_000));
-    complete(pi, "groupApproval", approval(true, 25_000));
-    runJob(pi, "disburse");
+    drive.complete(pi, "secondReview", review(true, 25_000));
+    drive.complete(pi, "groupApproval", approval(true, 25_000));
+    drive.runJob(pi, "disburse");
 
-    assertThat(pi).isEnded();
-    assertThat(variable(pi, "paidAmount")).isEqualTo(20_000L);
+    assertThat(pi).isWaitingAt("followUpDue");
+    assertThat(drive.variable(pi, "paidAmount")).isEqualTo(20_000L);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .extracting(g -> g.source(), g -> g.amount().longValue())
         .containsExactlyInAnyOrder(
@@ -218,15 +206,15 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "GENERAL", 85_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    complete(pi, "emergencyGrant", Map.of("advanceAmount", 3_000L, "emergencyNote", "急需手术费"));
-    runJob(pi, "payAdvance");
-    complete(pi, "firstVisit", visit(false, false));
+    drive.complete(pi, "emergencyGrant", Map.of("advanceAmount", 3_000L, "emergencyNote", "急需手术费"));
+    drive.runJob(pi, "payAdvance");
+    drive.complete(pi, "firstVisit", visit(false, false));
 
     assertThat(pi).isWaitingAt("writeOffAdvance");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("civilAffairs").taskDefinitionKey("writeOffAdvance").count()).isEqualTo(1);
-    assertThatThrownBy(() -> complete(pi, "writeOffAdvance", Map.of()))
+    assertThatThrownBy(() -> drive.complete(pi, "writeOffAdvance", Map.of()))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("核销说明");
-    complete(pi, "writeOffAdvance", Map.of("writeOffNote", "作为应急救助核销"));
+    drive.complete(pi, "writeOffAdvance", Map.of("writeOffNote", "作为应急救助核销"));
     assertThat(pi).isEnded().hasPassed("paperworkDoneEnd", "caseClosedWrittenOff");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("3000"));
@@ -237,15 +225,15 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "TEKUN", 45_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    complete(pi, "emergencyGrant", Map.of("advanceAmount", 2_000L, "emergencyNote", "无钱购药"));
-    runJob(pi, "payAdvance");
-    passDeadline(pi, "paperworkOverdue");
+    drive.complete(pi, "emergencyGrant", Map.of("advanceAmount", 2_000L, "emergencyNote", "无钱购药"));
+    drive.runJob(pi, "payAdvance");
+    drive.passTimer(pi, "paperworkOverdue");
 
     assertThat(pi).isWaitingAt("firstVisit", "escalatePaperwork");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("escalatePaperwork")
         .taskCandidateGroup("civilAffairsLeaders").count()).isEqualTo(1);
     assertThat(runtime.getVariable(pi.getId(), "overdueSteps")).isEqualTo("paperwork");
-    complete(pi, "escalatePaperwork", Map.of("escalationNote", "已电话督促乡镇"));
+    drive.complete(pi, "escalatePaperwork", Map.of("escalationNote", "已电话督促乡镇"));
     assertThat(pi).hasPassed("paperworkEscalatedEnd").isWaitingAt("firstVisit");
   }
 
@@ -263,31 +251,31 @@ class TemporaryAssistanceProcessTest {
     start.put("emergency", step.equals("emergencyGrant"));
     ProcessInstance pi = startCase(start);
     if (!step.equals("confirmScreening")) {
-      complete(pi, "confirmScreening", confirm(true));
+      drive.complete(pi, "confirmScreening", confirm(true));
     }
     if (step.equals("emergencyGrant")) {
       // nothing more: the advance itself is late
     } else if (!step.equals("confirmScreening")) {
       if (!step.equals("firstVisit")) {
-        complete(pi, "firstVisit", visit(true, false));
+        drive.complete(pi, "firstVisit", visit(true, false));
       }
       if (step.equals("secondReview") || step.equals("groupApproval")) {
-        complete(pi, "preliminaryOpinion", opinion(true, 15_000, 0));
+        drive.complete(pi, "preliminaryOpinion", opinion(true, 15_000, 0));
       }
       if (step.equals("groupApproval")) {
-        complete(pi, "secondReview", review(true, 15_000));
+        drive.complete(pi, "secondReview", review(true, 15_000));
       }
     }
-    Task original = task(pi, step);
+    Task original = drive.task(pi, step);
     assertThat(original.getDueDate()).isNotNull();
-    passDeadline(pi, step + "Overdue");
+    drive.passTimer(pi, step + "Overdue");
 
     assertThat(pi).isWaitingAt(step, escalation);
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(escalation)
         .taskCandidateGroup(group).count()).isEqualTo(1);
-    assertThat(task(pi, step).getId()).isEqualTo(original.getId());
+    assertThat(drive.task(pi, step).getId()).isEqualTo(original.getId());
     assertThat(runtime.getVariable(pi.getId(), "overdueSteps")).isEqualTo(step);
-    complete(pi, escalation, Map.of("escalationNote", "已督促"));
+    drive.complete(pi, escalation, Map.of("escalationNote", "已督促"));
     assertThat(pi).hasPassed(escalation).isWaitingAt(step);
   }
 
@@ -297,7 +285,7 @@ class TemporaryAssistanceProcessTest {
     // (10-1 … 10-8 off, Saturday 10-11 worked)
     ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-09-30 10:00:00"));
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 81_000));
-    Date due = task(pi, "firstVisit").getDueDate();
+    Date due = drive.task(pi, "firstVisit").getDueDate();
     assertThat(due).isEqualTo(deadlines.due("firstVisit"));
     assertThat(due.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())
         .hasToString("2025-10-14");
@@ -306,23 +294,23 @@ class TemporaryAssistanceProcessTest {
   @Test
   void anAmountOverTheFamilyCapIsRefusedWithoutAnOverride() {
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 300_000));
-    complete(pi, "firstVisit", visit(true, true));
-    complete(pi, "preliminaryOpinion", opinion(true, 45_000, 0));
-    complete(pi, "secondReview", review(true, 45_000));
+    drive.complete(pi, "firstVisit", visit(true, true));
+    drive.complete(pi, "preliminaryOpinion", opinion(true, 45_000, 0));
+    drive.complete(pi, "secondReview", review(true, 45_000));
 
-    assertThatThrownBy(() -> complete(pi, "groupApproval", approval(true, 45_000)))
+    assertThatThrownBy(() -> drive.complete(pi, "groupApproval", approval(true, 45_000)))
         .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("超过家庭年度剩余额度 40000 元");
     assertThat(pi).isWaitingAt("groupApproval");
 
     Map<String, Object> withOverride = new HashMap<>(approval(true, 45_000));
     withOverride.put("capOverride", true);
-    assertThatThrownBy(() -> complete(pi, "groupApproval", withOverride))
+    assertThatThrownBy(() -> drive.complete(pi, "groupApproval", withOverride))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("突破上限理由");
     withOverride.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
-    complete(pi, "groupApproval", withOverride);
-    runJob(pi, "disburse");
-    assertThat(pi).isEnded();
+    drive.complete(pi, "groupApproval", withOverride);
+    drive.runJob(pi, "disburse");
+    assertThat(pi).isWaitingAt("followUpDue");
     assertThat(jdbc.queryForObject("SELECT reason FROM cap_override WHERE case_no = ?", String.class,
         pi.getBusinessKey())).contains("二次手术");
   }
@@ -330,20 +318,20 @@ class TemporaryAssistanceProcessTest {
   @Test
   void brokenRulesKeepTheTaskOpenWithAChineseMessage() {
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 100_000));
-    complete(pi, "firstVisit", visit(true, false));
-    assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", opinion(true, 15_000, 2_000)))
+    drive.complete(pi, "firstVisit", visit(true, false));
+    assertThatThrownBy(() -> drive.complete(pi, "preliminaryOpinion", opinion(true, 15_000, 2_000)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("未认定家庭特别困难");
-    assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", opinion(true, -1, 0)))
+    assertThatThrownBy(() -> drive.complete(pi, "preliminaryOpinion", opinion(true, -1, 0)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不能为负数");
-    assertThatThrownBy(() -> complete(pi, "preliminaryOpinion", Map.of("proposedAmount", 1L, "proposedTopUp", 0L, "opinion", "x")))
+    assertThatThrownBy(() -> drive.complete(pi, "preliminaryOpinion", Map.of("proposedAmount", 1L, "proposedTopUp", 0L, "opinion", "x")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择：是否建议救助");
     assertThat(pi).isWaitingAt("preliminaryOpinion");
 
     ProcessInstance difficult = startCase(start("xunzhong", "GENERAL", 100_000));
-    complete(difficult, "firstVisit", visit(true, true));
-    assertThatThrownBy(() -> complete(difficult, "preliminaryOpinion", opinion(true, 30_000, 10_001)))
+    drive.complete(difficult, "firstVisit", visit(true, true));
+    assertThatThrownBy(() -> drive.complete(difficult, "preliminaryOpinion", opinion(true, 30_000, 10_001)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("超过上限 10000 元");
-    complete(difficult, "preliminaryOpinion", opinion(true, 25_000, 10_000));
+    drive.complete(difficult, "preliminaryOpinion", opinion(true, 25_000, 10_000));
     assertThat(difficult).isWaitingAt("secondReview");
   }
 
@@ -352,7 +340,7 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "GENERAL", 90_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    assertThatThrownBy(() -> complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_001L, "emergencyNote", "急")))
+    assertThatThrownBy(() -> drive.complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_001L, "emergencyNote", "急")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("超过乡镇先行救助限额 5000 元");
     assertThat(pi).isWaitingAt("emergencyGrant");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).isEmpty();
@@ -361,17 +349,17 @@ class TemporaryAssistanceProcessTest {
   @Test
   void aRetriedPaymentJobNeverPaysTwice() {
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 100_000));
-    complete(pi, "firstVisit", visit(true, false));
-    complete(pi, "preliminaryOpinion", opinion(true, 15_000, 0));
-    complete(pi, "secondReview", review(true, 15_000));
-    complete(pi, "groupApproval", approval(true, 15_000));
+    drive.complete(pi, "firstVisit", visit(true, false));
+    drive.complete(pi, "preliminaryOpinion", opinion(true, 15_000, 0));
+    drive.complete(pi, "secondReview", review(true, 15_000));
+    drive.complete(pi, "groupApproval", approval(true, 15_000));
     // the payment job ran, but its transaction is lost before the engine noted it (a crash):
     // the ledger row is there, the job is due again
     String household = (String) runtime.getVariable(pi.getId(), "idNumber");
     ledger.record(new cn.jiuji.casefile.GrantRecord(household, pi.getBusinessKey(),
         GrantSource.CIVIL_AFFAIRS_CASE, new BigDecimal("15000"), ClockUtil.getCurrentTime().toInstant(), "group1"));
-    runJob(pi, "disburse");
-    assertThat(pi).isEnded();
+    drive.runJob(pi, "disburse");
+    assertThat(pi).isWaitingAt("followUpDue");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).hasSize(1);
   }
 

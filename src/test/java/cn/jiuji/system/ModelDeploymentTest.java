@@ -58,6 +58,20 @@ class ModelDeploymentTest {
   }
 
   @Test
+  void everyProcessModelHasItsOwnProcessTestHeldToFullCoverage() throws IOException {
+    // cn.jiuji.ProcessCoverageScope: <Key>ProcessTest answers for processes/<key>.bpmn
+    List<String> testClasses;
+    try (Stream<Path> files = Files.walk(Path.of("src", "test", "java"))) {
+      testClasses = files.map(f -> f.getFileName().toString()).toList();
+    }
+    for (Path bpmn : models(".bpmn")) {
+      String key = bpmn.getFileName().toString().replace(".bpmn", "");
+      String testClass = Character.toUpperCase(key.charAt(0)) + key.substring(1) + "ProcessTest.java";
+      assertThat(testClasses).as("process test of %s", bpmn).contains(testClass);
+    }
+  }
+
+  @Test
   void everyFormReferenceResolvesToADeployedForm() throws IOException {
     Set<String> deployedFormIds = deployedFormIds();
     for (Path bpmn : models(".bpmn")) {

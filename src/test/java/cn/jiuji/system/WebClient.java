@@ -1,5 +1,6 @@
 package cn.jiuji.system;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 /** An HTTP client against the started application, as a browser or a REST client would use it. */
 public final class WebClient {
@@ -30,6 +33,39 @@ public final class WebClient {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build());
+  }
+
+  public HttpResponse<String> putJson(String path, String json, String user, String password) {
+    return send(request(path, user, password)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(request(path, user, password).DELETE().build());
+  }
+
+  /** A multipart/form-data POST of text fields and one file, as an HTML form or curl -F sends it. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+      String fileName, byte[] content, String user, String password) {
+    String boundary = "----jiuji" + UUID.randomUUID().toString().replace("-", "");
+    var body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+    write(body, "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(content);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    return send(request(path, user, password)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build());
+  }
+
+  private static void write(ByteArrayOutputStream out, String text) {
+    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -1,0 +1,69 @@
+package cn.jiuji.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiuji.ApplicationTest;
+import cn.jiuji.assistance.CaseFixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A rule break over the REST API is the caller's mistake: 400 with the Chinese reason. */
+@ApplicationTest
+class RuleBreakOverRestTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void startingACaseWithABadIdNumberIsA400AndStartsNothing() throws Exception {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count();
+    String body = """
+        {"variables": {
+          "householdHead": {"value": "王某某", "type": "String"},
+          "idNumber": {"value": "350526198001011235", "type": "String"},
+          "township": {"value": "xunzhong", "type": "String"},
+          "village": {"value": "浔东村", "type": "String"},
+          "category": {"value": "GENERAL", "type": "String"},
+          "selfPaidTwoYears": {"value": 90000.0, "type": "Double"},
+          "source": {"value": "APPLICATION", "type": "String"},
+          "emergency": {"value": false, "type": "Boolean"}}}""";
+    var response = new WebClient(port).postJson(
+        "/engine-rest/process-definition/key/temporaryAssistance/start", body, "civil1", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText())
+        .startsWith("户主身份证号").contains("不是有效的 18 位公民身份号码");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void completingATaskThatBreaksARuleIsA400AndTheTaskStaysOpen() throws Exception {
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 90_000));
+    String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    String body = """
+        {"variables": {"visitConfirmsHardship": {"value": true}, "especiallyDifficult": {"value": false},
+                       "householdSize": {"value": 0, "type": "Long"}, "visitFindings": {"value": "x"}}}""";
+    var response = new WebClient(port).postJson("/engine-rest/task/" + taskId + "/complete", body, "xunzhong1", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("家庭人口至少为 1 人");
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(tasks.getVariables(taskId)).doesNotContainKey("visitFindings");
+  }
+
+  @Test
+  void submittingTheFormThatBreaksARuleIsA400WithTheReasonOnly() throws Exception {
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 90_000));
+    String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    var response = new WebClient(port).postJson("/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\": {\"visitConfirmsHardship\": {\"value\": \"maybe\"}}}", "xunzhong1", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("请选择：入户调查是否确认家庭困难");
+    assertThat(runtime.getVariables(pi.getId())).doesNotContainEntry("visitConfirmsHardship", "maybe");
+  }
+}

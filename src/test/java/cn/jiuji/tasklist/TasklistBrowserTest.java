@@ -1,0 +1,59 @@
+package cn.jiuji.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiuji.ApplicationTest;
+import cn.jiuji.assistance.CaseFixtures;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A township worker works a task in the real Tasklist, in headless Chromium: needs Chromium, the
+ * CJK fonts and playwright-core (npm ci), so it runs in the Maven profile {@code browser}
+ * ({@code ./mvnw verify -Pbrowser}, as .ci/run does), not in a plain {@code ./mvnw verify}.
+ */
+@Tag("browser")
+@ApplicationTest
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+
+  @Test
+  void sanbanWorkerCompletesTheFirstVisitFormInTasklist() throws Exception {
+    var start = CaseFixtures.start("sanban", "GENERAL", 132_667);
+    String household = "浏览器测试户" + System.nanoTime() % 10_000;
+    start.put("householdHead", household);
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", start);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("firstVisit");
+
+    Path shots = Files.createDirectories(Path.of("target", "browser"));
+    Path log = shots.resolve("complete-first-visit.log");
+    Process browser = new ProcessBuilder("node", "src/test/browser/complete-first-visit.js",
+            "http://localhost:" + port, "sanban1", "demo", household, shots.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    assertThat(browser.waitFor(3, TimeUnit.MINUTES)).as("the browser finished").isTrue();
+    assertThat(browser.exitValue())
+        .as(Files.readString(log, StandardCharsets.UTF_8) + " (screenshots in " + shots.toAbsolutePath() + File.separator + ")")
+        .isZero();
+
+    var next = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(next.getTaskDefinitionKey()).isEqualTo("preliminaryOpinion");
+    assertThat(runtime.getVariable(pi.getId(), "visitConfirmsHardship")).isEqualTo(true);
+    assertThat(runtime.getVariable(pi.getId(), "householdSize")).isEqualTo(4L);
+    assertThat(runtime.getVariable(pi.getId(), "visitFindings").toString()).contains("浏览器测试");
+  }
+}
