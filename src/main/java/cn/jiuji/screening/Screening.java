@@ -2,11 +2,12 @@ package cn.jiuji.screening;
 
 import static cn.jiuji.assistance.CaseVariables.*;
 
-import cn.jiuji.assistance.CaseProperties;
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.assistance.RegisterCase;
 import cn.jiuji.decision.AssistanceDecisions;
 import cn.jiuji.decision.Category;
+import cn.jiuji.decision.PolicyProperties;
+import cn.jiuji.enrollment.HouseholdRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -51,12 +52,12 @@ public class Screening {
   private final HistoryService history;
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
-  private final CaseProperties cases;
+  private final PolicyProperties policy;
   private final SettlementStore store;
 
   Screening(JdbcTemplate jdbc, AssistanceDecisions decisions, HouseholdRegistry registry,
       RuntimeService runtime, HistoryService history, ProcessEngineConfigurationImpl engine,
-      PlatformTransactionManager transactions, CaseProperties cases, SettlementStore store) {
+      PlatformTransactionManager transactions, PolicyProperties policy, SettlementStore store) {
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.registry = registry;
@@ -64,7 +65,7 @@ public class Screening {
     this.history = history;
     this.commands = engine.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(transactions);
-    this.cases = cases;
+    this.policy = policy;
     this.store = store;
   }
 
@@ -80,7 +81,7 @@ public class Screening {
 
   /** Today in the county's time zone, on the engine's clock. */
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(cases.zone()).toLocalDate();
+    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
   }
 
   /** Screens every household for the run date; running it again starts nothing new. */
@@ -119,13 +120,11 @@ public class Screening {
           return new Candidate(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), category);
         },
         arguments.toArray());
-    boolean withRegistry = registry.available();
     List<Eligible> eligibleHouseholds = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Category category = candidate.category();
-      if (withRegistry) {
-        category = registry.category(candidate.householdId()).map(category::mostFavourable).orElse(category);
-      }
+      // the registry: the category an enrollment granted (SPEC §3.3)
+      Category category = registry.categoryOf(candidate.householdId())
+          .map(candidate.category()::mostFavourable).orElse(candidate.category());
       BigDecimal best = candidate.olderPair().max(candidate.recentPair());
       if (decisions.eligibility(category.name(), best.doubleValue(), runDate).eligible()) {
         eligibleHouseholds.add(new Eligible(candidate.householdId(), category, best));
@@ -200,7 +199,7 @@ public class Screening {
    * not see the county's cases, and must not cause a second one because of it.
    */
   private boolean hasCase(String householdId, int year) {
-    Date startOfYear = Date.from(LocalDate.of(year, 1, 1).atStartOfDay(cases.zone()).toInstant());
+    Date startOfYear = Date.from(LocalDate.of(year, 1, 1).atStartOfDay(policy.timeZone()).toInstant());
     return commands.execute(context -> context.runWithoutAuthorization(() ->
         runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
             .variableValueEquals(ID_NUMBER.name(), householdId).count() > 0

@@ -33,11 +33,11 @@ class ScreeningController {
   private final ZoneId zone;
 
   ScreeningController(MedicalFileImport imports, Screening screening, IdentityService identity,
-      cn.jiuji.assistance.CaseProperties cases) {
+      cn.jiuji.decision.PolicyProperties policy) {
     this.imports = imports;
     this.screening = screening;
     this.identity = identity;
-    this.zone = cases.zone();
+    this.zone = policy.timeZone();
   }
 
   /**

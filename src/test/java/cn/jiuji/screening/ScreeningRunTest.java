@@ -6,6 +6,8 @@ import cn.jiuji.ApplicationTest;
 import cn.jiuji.assistance.CaseFixtures;
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.assistance.RegisterCase;
+import cn.jiuji.decision.Category;
+import cn.jiuji.enrollment.HouseholdRegistry;
 import cn.jiuji.identity.Groups;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,6 +37,7 @@ class ScreeningRunTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired HouseholdRegistry registry;
 
   @BeforeEach
   void pinClock() {
@@ -159,6 +162,22 @@ class ScreeningRunTest {
 
     assertThat(casesOf(household)).singleElement()
         .satisfies(instance -> assertThat(variablesOf(instance)).containsEntry("category", "DIBAO"));
+  }
+
+  @Test
+  void takesTheRegistrysCategoryWhenItIsMoreFavourable() {
+    String enrolled = MedicalFileBuilder.newHousehold();
+    String notEnrolled = MedicalFileBuilder.newHousehold();
+    registry.setCategory(enrolled, Category.TEKUN, LocalDate.of(2025, 12, 1), "DBBY-2025-00001");
+    MedicalFileBuilder file = new MedicalFileBuilder();
+    twoYears(file, enrolled, "普通", new BigDecimal("40000"));
+    load(twoYears(file, notEnrolled, "普通", new BigDecimal("40000")));
+
+    screening.run(RUN_DATE);
+
+    assertThat(casesOf(enrolled)).singleElement()
+        .satisfies(instance -> assertThat(variablesOf(instance)).containsEntry("category", "TEKUN"));
+    assertThat(casesOf(notEnrolled)).isEmpty();
   }
 
   @Test
