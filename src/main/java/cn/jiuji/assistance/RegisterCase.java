@@ -118,21 +118,25 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private CountyProperties.Township township(DelegateExecution execution) {
+    // a township worker reports for the own township only; county staff and the screening for any
+    String initiator = (String) execution.getVariable("initiator");
+    List<String> ownTownships = initiator == null ? List.of()
+        : identity.createGroupQuery().groupMember(initiator).list().stream()
+            .map(Group::getId).filter(Groups::isTownship).map(Groups::townshipCode).toList();
     String code = trimmed(TOWNSHIP.from(execution));
     if (code == null) {
-      // a township worker reporting from Tasklist: the case belongs to the worker's township
-      String initiator = (String) execution.getVariable("initiator");
-      List<String> townships = initiator == null ? List.of()
-          : identity.createGroupQuery().groupMember(initiator).list().stream()
-              .map(Group::getId).filter(Groups::isTownship).map(Groups::townshipCode).toList();
-      if (townships.size() != 1) {
+      if (ownTownships.size() != 1) {
         throw refused("无法确定案件所属乡镇：请填写乡镇（township）");
       }
-      code = townships.get(0);
+      code = ownTownships.get(0);
     }
     String given = code;
-    return county.byCode(code).or(() -> county.byName(given))
+    CountyProperties.Township township = county.byCode(code).or(() -> county.byName(given))
         .orElseThrow(() -> refused("未知的乡镇 “" + given + "”"));
+    if (!ownTownships.isEmpty() && !ownTownships.contains(township.code())) {
+      throw refused("乡镇工作人员只能登记本乡镇的救助线索，不能登记" + township.name() + "的家庭");
+    }
+    return township;
   }
 
   private LocalDate policyDate(DelegateExecution execution) {

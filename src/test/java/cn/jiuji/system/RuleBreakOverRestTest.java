@@ -66,4 +66,23 @@ class RuleBreakOverRestTest {
     assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("请选择：入户调查是否确认家庭困难");
     assertThat(runtime.getVariables(pi.getId())).doesNotContainEntry("visitConfirmsHardship", "maybe");
   }
+
+  @Test
+  void aTownshipWorkerCannotReportAFamilyOfAnotherTownship() throws Exception {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count();
+    String body = """
+        {"variables": {
+          "householdHead": {"value": "李某某", "type": "String"},
+          "idNumber": {"value": "%s", "type": "String"},
+          "township": {"value": "xunzhong", "type": "String"},
+          "village": {"value": "浔东村", "type": "String"},
+          "category": {"value": "GENERAL", "type": "String"},
+          "selfPaidTwoYears": {"value": 90000.0, "type": "Double"}}}""".formatted(CaseFixtures.newIdNumber());
+    var response = new WebClient(port).postJson(
+        "/engine-rest/process-definition/key/temporaryAssistance/start", body, "sanban1", "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText()).contains("只能登记本乡镇");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count())
+        .isEqualTo(before);
+  }
 }
