@@ -14,7 +14,7 @@ psql -q -d postgres -c 'DROP DATABASE IF EXISTS jiuji_bench WITH (FORCE)' -c 'CR
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 
-JIUJI_ADMIN_PASSWORD=bench-only java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -cp "$CP" cn.jiuji.screening.ScreeningBenchmark \
+JIUJI_ADMIN_PASSWORD='Bench-only-2026!' java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -cp "$CP" cn.jiuji.screening.ScreeningBenchmark \
   "$ROWS" "$WORK" "jdbc:postgresql://$PGHOST:5432/jiuji_bench${JDBC_OPTIONS:-}" "$PGUSER" \
   2>&1 | tee "$WORK/benchmark.log" | grep -E '^[a-zA-Z]|cn.jiuji.screening' || true
 

@@ -90,15 +90,14 @@ public class MedicalFileImport {
       archive = java.util.concurrent.CompletableFuture.supplyAsync(() -> SettlementStore.compress(file));
       long started = System.nanoTime();
       Rows rows;
-      int newSettlements;
-      try (SettlementStore.Loader loader = store.open(fileId, properties.batchSize())) {
-        rows = new Rows(loader);
-        MedicalFileReader.read(file, kind, rows::row);
-        if (rows.parser == null) {
-          throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
-        }
-        newSettlements = loader.finish();
+      try {
+        rows = load(file, kind, fileId, true);
+      } catch (SettlementStore.KnownSettlement e) {
+        LOG.debug("{}: holds settlements stored before or twice after {} ms, read again into staging",
+            fileName, (System.nanoTime() - started) / 1_000_000);
+        rows = load(file, kind, fileId, false);
       }
+      int newSettlements = rows.newSettlements;
       LOG.debug("{}: rows read and stored in {} ms", fileName, (System.nanoTime() - started) / 1_000_000);
       String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
       var record = new SettlementStore.ArchivedFile(fileId, sha256,
@@ -122,6 +121,22 @@ public class MedicalFileImport {
     }
   }
 
+  /**
+   * Reads the file into a loader; with {@code allNew} the store may take its faster path and
+   * throw {@link SettlementStore.KnownSettlement}, after which nothing of the file is stored.
+   */
+  private Rows load(Path file, MedicalFileReader.Kind kind, long fileId, boolean allNew) throws IOException {
+    try (SettlementStore.Loader loader = store.open(fileId, properties.batchSize(), allNew)) {
+      Rows rows = new Rows(loader);
+      MedicalFileReader.read(file, kind, rows::row);
+      if (rows.parser == null) {
+        throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
+      }
+      rows.newSettlements = loader.finish();
+      return rows;
+    }
+  }
+
   private static void delete(Path file) {
     try {
       Files.deleteIfExists(file);
@@ -138,6 +153,7 @@ public class MedicalFileImport {
     private int count;
     private int accepted;
     private int rejectedCount;
+    private int newSettlements;
 
     Rows(SettlementStore.Loader loader) {
       this.loader = loader;

@@ -165,7 +165,13 @@ final class MedicalFileReader {
       }
     } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
       throw ApiException.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
-    } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+    } catch (SAXException e) {
+      if (e.getException() instanceof RuntimeException handlerFailed) {
+        // thrown by the row handler (the store), not a broken file
+        throw handlerFailed;
+      }
+      throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+    } catch (OpenXML4JException | ParserConfigurationException e) {
       throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     }
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ class SettlementStore {
   private static final int COLUMN_COUNT = 12;
   /** pg_advisory_xact_lock key of the move from staging: any constant no other code uses. */
   private static final long MOVE_LOCK = 0x4A494A49_53455454L;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
@@ -95,8 +97,13 @@ class SettlementStore {
     void close();
   }
 
-  Loader open(long fileId, int batchSize) {
-    return postgres ? new CopyLoader(fileId) : new BatchLoader(fileId, batchSize);
+  /**
+   * @param allNew the caller expects every settlement of the file to be new and distinct: the
+   *     loader may then take a faster path and throw {@link KnownSettlement} (from {@code add} or
+   *     {@code finish}) when that was wrong
+   */
+  Loader open(long fileId, int batchSize, boolean allNew) {
+    return postgres ? new CopyLoader(fileId, allNew) : new BatchLoader(fileId, batchSize);
   }
 
   /** JDBC batches, each committed on its own: H2 (tests, the default profile). */
@@ -152,8 +159,8 @@ class SettlementStore {
             ps.setString(8, s.category().name());
           }
           ps.setObject(9, s.settledOn());
-          ps.setBigDecimal(10, s.totalCost());
-          ps.setBigDecimal(11, s.selfPaid());
+          ps.setBigDecimal(10, BigDecimal.valueOf(s.totalFen(), 2));
+          ps.setBigDecimal(11, BigDecimal.valueOf(s.selfPaidFen(), 2));
           ps.setLong(12, fileId);
           ps.setString(13, s.settlementId());
         }
@@ -168,19 +175,36 @@ class SettlementStore {
   }
 
   /**
-   * PostgreSQL: the rows stream through COPY into a temporary staging table (as fast as the
-   * database can take them), then one INSERT … SELECT moves the settlements not seen before into
-   * medical_settlement, all in one transaction on one connection: an import that fails half-way
-   * leaves nothing behind.
+   * Thrown by a loader opened with {@code allNew} when the file holds a settlement stored
+   * before, or one settlement twice: nothing was stored, read the file again into a loader
+   * opened without it.
+   */
+  static final class KnownSettlement extends RuntimeException {
+    KnownSettlement(Throwable cause) {
+      super("The file holds a settlement stored before or twice", cause, false, false);
+    }
+  }
+
+  /**
+   * PostgreSQL: the rows stream through COPY, all in one transaction on one connection: an
+   * import that fails half-way leaves nothing behind.
    *
-   * <p>The move holds a transaction-level advisory lock, so imports move their rows one after
-   * the other; the anti-join (NOT EXISTS) then sees every settlement stored before, DISTINCT ON
-   * keeps the first row of a settlement repeated within the file, and the insert never meets the
-   * primary key. That is half the cost of ON CONFLICT DO NOTHING's speculative insertion of each
-   * row; the primary key is still the guarantee.
+   * <p>With {@code allNew} (the common case: a new month's file) the rows go straight into
+   * medical_settlement, whose primary key rejects a settlement stored before or repeated within
+   * the file; the COPY then fails as a whole and {@link KnownSettlement} tells the caller to read
+   * the file again without {@code allNew}. That costs about a third more than COPY into a plain
+   * table, the move from a staging table as much again.
+   *
+   * <p>Without it the rows go into a temporary staging table, then one INSERT … SELECT moves the
+   * settlements not seen before. The anti-join (NOT EXISTS) must see every settlement stored
+   * before, so imports hold a transaction-level advisory lock from the start and store their rows
+   * one after the other; DISTINCT ON keeps the first row of a settlement repeated within the file,
+   * and the insert never meets the primary key. That is half the cost of ON CONFLICT DO NOTHING's
+   * speculative insertion of each row; the primary key is still the guarantee.
    */
   private final class CopyLoader implements Loader {
-    private final long fileId;
+    private final boolean allNew;
+    private final String fileIdText;
     private final Connection connection;
     private final PGCopyOutputStream copy;
     private final java.io.Writer rows;
@@ -188,19 +212,24 @@ class SettlementStore {
     private long rowNumber;
     private boolean finished;
 
-    CopyLoader(long fileId) {
-      this.fileId = fileId;
+    CopyLoader(long fileId, boolean allNew) {
+      this.allNew = allNew;
+      this.fileIdText = Long.toString(fileId);
       try {
         connection = dataSource.getConnection();
         try {
           connection.setAutoCommit(false);
           try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE settlement_staging"
-                + " (LIKE medical_settlement INCLUDING DEFAULTS, staged_row BIGINT) ON COMMIT DROP");
+            statement.execute("SELECT pg_advisory_xact_lock(" + MOVE_LOCK + ")");
+            if (!allNew) {
+              statement.execute("CREATE TEMPORARY TABLE settlement_staging"
+                  + " (LIKE medical_settlement INCLUDING DEFAULTS, staged_row BIGINT) ON COMMIT DROP");
+            }
           }
           CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-          copy = new PGCopyOutputStream(copyApi.copyIn("COPY settlement_staging (" + COLUMNS
-              + ", staged_row) FROM STDIN"), 1 << 16);
+          copy = new PGCopyOutputStream(copyApi.copyIn(allNew
+              ? "COPY medical_settlement (" + COLUMNS + ") FROM STDIN"
+              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN"), 1 << 16);
           rows = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
@@ -218,12 +247,15 @@ class SettlementStore {
         line.setLength(0);
         field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
             .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
-            .field(s.settledOn().toString()).field(s.totalCost().toPlainString()).field(s.selfPaid().toPlainString())
-            .field(Long.toString(fileId));
-        line.append(++rowNumber).append('\n');
+            .field(s.settledOn().toString()).fen(s.totalFen()).fen(s.selfPaidFen()).field(fileIdText);
+        if (allNew) {
+          line.setCharAt(line.length() - 1, '\n');
+        } else {
+          line.append(++rowNumber).append('\n');
+        }
         rows.append(line);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw failed(e);
       }
     }
 
@@ -247,13 +279,36 @@ class SettlementStore {
       return this;
     }
 
+    /** A non-negative amount in fen as yuan: 123456 → 1234.56 (without BigDecimal). */
+    private CopyLoader fen(long fen) {
+      line.append(fen / 100).append('.');
+      long cents = fen % 100;
+      if (cents < 10) {
+        line.append('0');
+      }
+      line.append(cents).append('\t');
+      return this;
+    }
+
     @Override
     public int finish() {
       try {
-        rows.close();
+        // the writer into the stream only buffers: flushed, it holds nothing to close
+        rows.flush();
+        long copied;
+        try {
+          copied = copy.endCopy();
+        } catch (SQLException e) {
+          throw failed(e);
+        }
+        if (allNew) {
+          // the rows are in medical_settlement: the primary key accepted every one of them
+          connection.commit();
+          finished = true;
+          return Math.toIntExact(copied);
+        }
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-          statement.execute("SELECT pg_advisory_xact_lock(" + MOVE_LOCK + ")");
           // the sort of DISTINCT ON in memory rather than in temporary files
           statement.execute("SET LOCAL work_mem = '" + properties.stagingWorkMem() + "'");
           int inserted = statement.executeUpdate("INSERT INTO medical_settlement (" + COLUMNS + ")"
@@ -269,8 +324,19 @@ class SettlementStore {
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("Cannot store the settlements", e);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw failed(e);
       }
+    }
+
+    /** A unique violation of the direct COPY is {@link KnownSettlement}, anything else an error. */
+    private RuntimeException failed(Exception e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (allNew && cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          return new KnownSettlement(e);
+        }
+      }
+      return e instanceof IOException io ? new UncheckedIOException(io)
+          : new DataAccessResourceFailureException("Cannot store the settlements", e);
     }
 
     @Override

@@ -170,6 +170,29 @@ class ScreeningImportTest {
   }
 
   @Test
+  void aFileRepeatingASettlementCountsItOnceAndReportsItsBadRowsOnce() {
+    // on PostgreSQL the file is read twice: the fast path meets the repeat, the second reading stages
+    String household = MedicalFileBuilder.newHousehold();
+    String repeated = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .settlement(repeated, household, household, "", "2025-03-05", "1000", "100")                       // row 2
+        .row(MedicalFileBuilder.newSettlementId(), household, "颜某明", household, "颜某斌", "三班镇", "泗滨村",
+            "", "2025-03-06", "10", "11")                                                                    // row 3
+        .settlement(household, "", "2025-03-07", "300.5", "30.5")                                           // row 4
+        .settlement(repeated, household, household, "", "2025-03-05", "1000", "100")                       // row 5
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    var result = importFile(file);
+
+    assertThat(result.rows()).isEqualTo(4);
+    assertThat(result.accepted()).isEqualTo(3);
+    assertThat(result.newSettlements()).isEqualTo(2);
+    assertThat(result.rejectedCount()).isEqualTo(1);
+    assertThat(result.rejected()).extracting(RejectedRow::row).containsExactly(3L);
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("130.50");
+  }
+
+  @Test
   void listsAtMostTheConfiguredNumberOfBadRowsButCountsThemAll() {
     MedicalFileBuilder builder = new MedicalFileBuilder();
     for (int i = 0; i < 1005; i++) {
