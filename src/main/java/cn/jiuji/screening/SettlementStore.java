@@ -111,6 +111,7 @@ class SettlementStore {
     private final long fileId;
     private final int batchSize;
     private final List<Settlement> batch = new ArrayList<>();
+    private boolean finished;
 
     BatchLoader(long fileId, int batchSize) {
       this.fileId = fileId;
@@ -128,6 +129,7 @@ class SettlementStore {
     @Override
     public int finish() {
       flush();
+      finished = true;
       Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE file_id = ?",
           Integer.class, fileId);
       return count == null ? 0 : count;
@@ -136,6 +138,11 @@ class SettlementStore {
     @Override
     public void close() {
       batch.clear();
+      if (!finished) {
+        // the batches are committed as they go: an import that broke off, or is read again
+        // (another character set, a file imported before), takes its rows back
+        jdbc.update("DELETE FROM medical_settlement WHERE file_id = ?", fileId);
+      }
     }
 
     private void flush() {
