@@ -1,12 +1,9 @@
 package cn.jiuji.screening;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +20,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -213,9 +209,9 @@ class SettlementStore {
     private final boolean allNew;
     private final String fileIdText;
     private final Connection connection;
-    private final PGCopyOutputStream copy;
-    private final java.io.Writer rows;
-    private final StringBuilder line = new StringBuilder(256);
+    private final CopyPipe copy;
+    private byte[] bytes = new byte[1024];
+    private int length;
     private long rowNumber;
     private boolean finished;
 
@@ -234,10 +230,9 @@ class SettlementStore {
             }
           }
           CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-          copy = new PGCopyOutputStream(copyApi.copyIn(allNew
+          copy = new CopyPipe(copyApi.copyIn(allNew
               ? "COPY medical_settlement (" + COLUMNS + ") FROM STDIN"
-              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN"), 1 << 16);
-          rows = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN"));
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           connection.close();
@@ -250,58 +245,113 @@ class SettlementStore {
 
     @Override
     public void add(Settlement s) {
+      // the row's COPY text straight into UTF-8 bytes: no String, no Writer, no encoder per row
+      length = 0;
+      field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
+          .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
+          .date(s.settledOn()).fen(s.totalFen()).fen(s.selfPaidFen()).field(fileIdText);
+      if (allNew) {
+        bytes[length - 1] = '\n';
+      } else {
+        digits(++rowNumber);
+        bytes[length++] = '\n';
+      }
       try {
-        line.setLength(0);
-        field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
-            .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
-            .field(s.settledOn().toString()).fen(s.totalFen()).fen(s.selfPaidFen()).field(fileIdText);
-        if (allNew) {
-          line.setCharAt(line.length() - 1, '\n');
-        } else {
-          line.append(++rowNumber).append('\n');
-        }
-        rows.append(line);
+        copy.write(bytes, 0, length);
       } catch (IOException e) {
         throw failed(e);
       }
     }
 
-    /** COPY's text format: tab-separated, \\N for null, backslash escapes for what the text may hold. */
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    /**
+     * COPY's text format: tab-separated, \\N for null, backslash escapes for what the text may
+     * hold, in UTF-8 (a lone surrogate becomes '?', as Java's encoder writes it).
+     */
     private CopyLoader field(String value) {
       if (value == null) {
-        line.append("\\N");
+        room(3);
+        bytes[length++] = '\\';
+        bytes[length++] = 'N';
       } else {
+        room(value.length() * 3 + 1);
         for (int i = 0; i < value.length(); i++) {
           char c = value.charAt(i);
-          switch (c) {
-            case '\\' -> line.append("\\\\");
-            case '\t' -> line.append("\\t");
-            case '\n' -> line.append("\\n");
-            case '\r' -> line.append("\\r");
-            default -> line.append(c);
+          if (c < 0x80) {
+            switch (c) {
+              case '\\' -> escape('\\');
+              case '\t' -> escape('t');
+              case '\n' -> escape('n');
+              case '\r' -> escape('r');
+              default -> bytes[length++] = (byte) c;
+            }
+          } else if (c < 0x800) {
+            bytes[length++] = (byte) (0xC0 | c >> 6);
+            bytes[length++] = (byte) (0x80 | c & 0x3F);
+          } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, value.charAt(++i));
+            bytes[length++] = (byte) (0xF0 | cp >> 18);
+            bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            bytes[length++] = (byte) (0x80 | cp & 0x3F);
+          } else if (Character.isSurrogate(c)) {
+            bytes[length++] = '?';
+          } else {
+            bytes[length++] = (byte) (0xE0 | c >> 12);
+            bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+            bytes[length++] = (byte) (0x80 | c & 0x3F);
           }
         }
       }
-      line.append('\t');
+      bytes[length++] = '\t';
       return this;
+    }
+
+    private void escape(char c) {
+      room(2);
+      bytes[length++] = '\\';
+      bytes[length++] = (byte) c;
+    }
+
+    private CopyLoader date(java.time.LocalDate date) {
+      return field(date.toString());
     }
 
     /** A non-negative amount in fen as yuan: 123456 → 1234.56 (without BigDecimal). */
     private CopyLoader fen(long fen) {
-      line.append(fen / 100).append('.');
+      digits(fen / 100);
+      room(4);
       long cents = fen % 100;
-      if (cents < 10) {
-        line.append('0');
-      }
-      line.append(cents).append('\t');
+      bytes[length++] = '.';
+      bytes[length++] = (byte) ('0' + cents / 10);
+      bytes[length++] = (byte) ('0' + cents % 10);
+      bytes[length++] = '\t';
       return this;
+    }
+
+    private void digits(long value) {
+      room(20);
+      int start = length;
+      do {
+        bytes[length++] = (byte) ('0' + value % 10);
+        value /= 10;
+      } while (value > 0);
+      for (int i = start, j = length - 1; i < j; i++, j--) {
+        byte b = bytes[i];
+        bytes[i] = bytes[j];
+        bytes[j] = b;
+      }
     }
 
     @Override
     public int finish() {
       try {
-        // the writer into the stream only buffers: flushed, it holds nothing to close
-        rows.flush();
         long copied;
         try {
           copied = copy.endCopy();
@@ -351,9 +401,7 @@ class SettlementStore {
       try {
         if (!finished) {
           // a connection in the middle of a COPY answers nothing else until the COPY ends
-          if (copy.isActive()) {
-            copy.cancelCopy();
-          }
+          copy.cancel();
           connection.rollback();
         }
         connection.close();

@@ -193,6 +193,23 @@ class ScreeningImportTest {
   }
 
   @Test
+  void storesRareCharactersBackslashesAndTabsAsWritten() {
+    // on PostgreSQL the rows go through COPY's text format, which escapes \\ and tabs; 𠮷 is outside the BMP
+    String household = MedicalFileBuilder.newHousehold();
+    String settlementId = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .row(settlementId, household, "吉𠮷é", household, "颜某\t斌", "三班镇", "泗滨村\\二组", "", "2025-03-01", "10", "1")
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    assertThat(importFile(file).accepted()).isEqualTo(1);
+
+    Map<String, Object> stored = lower(jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?",
+        settlementId));
+    assertThat(stored).containsEntry("patient_name", "吉𠮷é").containsEntry("household_head", "颜某\t斌")
+        .containsEntry("village", "泗滨村\\二组");
+  }
+
+  @Test
   void listsAtMostTheConfiguredNumberOfBadRowsButCountsThemAll() {
     MedicalFileBuilder builder = new MedicalFileBuilder();
     for (int i = 0; i < 1005; i++) {
