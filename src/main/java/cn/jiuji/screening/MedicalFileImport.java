@@ -7,13 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public class MedicalFileImport {
 
   private static final Logger LOG = LoggerFactory.getLogger(MedicalFileImport.class);
   private static final int MAX_FILE_NAME = 255;
+  /** Every 65,536 rows the import looks whether the hash is known and the file imported before. */
+  private static final int CHECK_EVERY = (1 << 16) - 1;
 
   private final SettlementStore store;
   private final CountyProperties county;
@@ -69,56 +72,91 @@ public class MedicalFileImport {
    * @throws ApiException 400 with a Chinese message for an empty, unsupported or headerless file
    */
   public Result importFile(Path file, String fileName, String user) {
-    java.util.concurrent.CompletableFuture<Path> archive = null;
+    CompletableFuture<Path> archive = null;
     try {
       if (Files.size(file) == 0) {
         throw ApiException.badRequest("上传的文件是空的");
       }
-      long begin = System.nanoTime();
-      Scan scan = scan(file);
-      String sha256 = scan.sha256();
-      var earlier = store.findFile(sha256);
-      if (earlier.isPresent()) {
-        var e = earlier.get();
-        LOG.info("{} is the same file as import {} ({}): nothing imported", fileName, e.id(), e.fileName());
-        return new Result(true, e.id(), sha256, e.fileName(), e.importedBy(), e.importedAt(), e.rows(),
-            e.accepted(), e.newSettlements(), e.rejected(), List.of());
-      }
-      MedicalFileReader.Kind kind = MedicalFileReader.detect(file, fileName, scan.utf8());
-      LOG.debug("{}: hash and format in {} ms", fileName, (System.nanoTime() - begin) / 1_000_000);
+      // the hash, then the gzip for the archive, on another thread while the rows load: one
+      // pass over the file on this thread, the parse
+      CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file));
+      archive = hash.thenApplyAsync(h -> SettlementStore.compress(file));
+      MedicalFileReader.Kind kind = MedicalFileReader.detect(file, fileName);
       long fileId = store.nextFileId();
-      archive = java.util.concurrent.CompletableFuture.supplyAsync(() -> SettlementStore.compress(file));
       long started = System.nanoTime();
-      Rows rows;
-      int newSettlements;
-      try (SettlementStore.Loader loader = store.open(fileId, properties.batchSize())) {
-        rows = new Rows(loader);
-        MedicalFileReader.read(file, kind, rows::row);
-        if (rows.parser == null) {
-          throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
+      Rows rows = null;
+      boolean allNew = true;
+      while (rows == null) {
+        try {
+          rows = load(file, kind, fileId, allNew, hash);
+        } catch (SettlementStore.KnownSettlement e) {
+          LOG.debug("{}: holds settlements stored before or twice, found after {} ms: read again into staging",
+              fileName, (System.nanoTime() - started) / 1_000_000);
+          allNew = false;
+        } catch (MedicalFileReader.NotUtf8 e) {
+          kind = MedicalFileReader.gbk(kind);
+        } catch (SameFile e) {
+          var earlier = e.earlier;
+          LOG.info("{} is the same file as import {} ({}): nothing imported", fileName, earlier.id(),
+              earlier.fileName());
+          return new Result(true, earlier.id(), earlier.sha256(), earlier.fileName(), earlier.importedBy(),
+              earlier.importedAt(), earlier.rows(), earlier.accepted(), earlier.newSettlements(),
+              earlier.rejected(), List.of());
         }
-        newSettlements = loader.finish();
       }
       LOG.debug("{}: rows read and stored in {} ms", fileName, (System.nanoTime() - started) / 1_000_000);
+      String sha256 = hash.join();
       String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
       var record = new SettlementStore.ArchivedFile(fileId, sha256,
           name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name, user,
-          ClockUtil.getCurrentTime().toInstant(), rows.count, rows.accepted, newSettlements, rows.rejectedCount);
+          ClockUtil.getCurrentTime().toInstant(), rows.count, rows.accepted, rows.newSettlements, rows.rejectedCount);
       long archiving = System.nanoTime();
       store.archive(record, kind.format().name(), kind.charset() == null ? null : kind.charset().name(), file,
           archive.join());
       LOG.debug("{}: archived in {} ms", fileName, (System.nanoTime() - archiving) / 1_000_000);
       LOG.info("Imported {} ({} {}): {} rows, {} accepted ({} new settlements), {} rejected in {} ms",
           name, kind.format(), kind.charset() == null ? "" : kind.charset(), rows.count, rows.accepted,
-          newSettlements, rows.rejectedCount, (System.nanoTime() - started) / 1_000_000);
+          rows.newSettlements, rows.rejectedCount, (System.nanoTime() - started) / 1_000_000);
       return new Result(false, fileId, sha256, record.fileName(), user, record.importedAt(), rows.count,
-          rows.accepted, newSettlements, rows.rejectedCount, List.copyOf(rows.rejected));
+          rows.accepted, rows.newSettlements, rows.rejectedCount, List.copyOf(rows.rejected));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } finally {
       if (archive != null) {
         archive.thenAccept(MedicalFileImport::delete);
       }
+    }
+  }
+
+  /** The file was imported before (same SHA-256): what was loaded of it is rolled back. */
+  private static final class SameFile extends RuntimeException {
+    private final SettlementStore.ArchivedFile earlier;
+
+    SameFile(SettlementStore.ArchivedFile earlier) {
+      super("Imported before", null, false, false);
+      this.earlier = earlier;
+    }
+  }
+
+  /**
+   * Reads the file into a loader; with {@code allNew} the store may take its faster path and
+   * throw {@link SettlementStore.KnownSettlement}, after which nothing of the file is stored.
+   * Before the rows are committed, and while they load as soon as the hash is known, a file
+   * imported before is told by {@link SameFile}: a repeated file changes nothing.
+   */
+  private Rows load(Path file, MedicalFileReader.Kind kind, long fileId, boolean allNew,
+      CompletableFuture<String> hash) throws IOException {
+    try (SettlementStore.Loader loader = store.open(fileId, properties.batchSize(), allNew)) {
+      Rows rows = new Rows(loader, hash);
+      MedicalFileReader.read(file, kind, rows::row);
+      if (rows.parser == null) {
+        throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
+      }
+      rows.checkNotImportedBefore(hash.join());
+      rows.newSettlements = loader.finish();
+      return rows;
     }
   }
 
@@ -138,9 +176,21 @@ public class MedicalFileImport {
     private int count;
     private int accepted;
     private int rejectedCount;
+    private int newSettlements;
+    private final CompletableFuture<String> hash;
+    private boolean checked;
 
-    Rows(SettlementStore.Loader loader) {
+    Rows(SettlementStore.Loader loader, CompletableFuture<String> hash) {
       this.loader = loader;
+      this.hash = hash;
+    }
+
+    void checkNotImportedBefore(String sha256) {
+      checked = true;
+      var earlier = store.findFile(sha256);
+      if (earlier.isPresent()) {
+        throw new SameFile(earlier.get());
+      }
     }
 
     void row(long row, List<String> cells) {
@@ -156,6 +206,9 @@ public class MedicalFileImport {
         return;
       }
       count++;
+      if (!checked && (count & CHECK_EVERY) == 0 && hash.isDone()) {
+        checkNotImportedBefore(hash.join());
+      }
       if (parsed.get().settlement() == null) {
         rejectedCount++;
         if (rejected.size() < properties.rejectedListLimit()) {
@@ -168,19 +221,19 @@ public class MedicalFileImport {
     }
   }
 
-  /** The file's SHA-256 and whether it is valid UTF-8, from one reading of it. */
-  record Scan(String sha256, boolean utf8) {}
-
-  static Scan scan(Path file) throws IOException {
-    try {
+  /** The file's SHA-256 in hex. */
+  static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      boolean utf8;
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-        utf8 = MedicalFileReader.readIsUtf8(in);
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
       }
-      return new Scan(HexFormat.of().formatHex(digest.digest()), utf8);
+      return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -70,8 +70,11 @@ final class MedicalFileReader {
 
   private MedicalFileReader() {}
 
-  /** Tells the format from the content (a renamed file is still read right) and the name. */
-  static Kind detect(Path file, String fileName, boolean utf8) throws IOException {
+  /**
+   * Tells the format from the content (a renamed file is still read right) and the name. A CSV
+   * file without BOM is taken for UTF-8 first; {@link #read} tells when it is not.
+   */
+  static Kind detect(Path file, String fileName) throws IOException {
     byte[] head = new byte[4];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
@@ -93,30 +96,23 @@ final class MedicalFileReader {
     if (n >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {
       return new Kind(Format.CSV, StandardCharsets.UTF_8, 3);
     }
-    return new Kind(Format.CSV, utf8 ? StandardCharsets.UTF_8 : GBK, 0);
+    return new Kind(Format.CSV, StandardCharsets.UTF_8, 0);
   }
 
   /**
-   * Whether the whole stream decodes as UTF-8, reading it to its end either way (the caller
-   * hashes it on the way). Chinese GBK text almost never decodes (its byte pairs are not valid
-   * UTF-8 sequences), so a file that does is UTF-8; one that does not is GBK, what Excel and WPS
-   * on Chinese Windows write.
+   * Thrown by {@link #read} when a file taken for UTF-8 does not decode as UTF-8: read it again
+   * as GBK. Chinese GBK text almost never decodes as UTF-8 (its byte pairs are not valid UTF-8
+   * sequences), and the Chinese header row comes first, so a GBK file fails on its first line.
    */
-  static boolean readIsUtf8(InputStream in) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    Reader reader = new InputStreamReader(in, decoder);
-    try {
-      char[] buffer = new char[1 << 16];
-      while (reader.read(buffer) >= 0) {
-        // decoding is the check
-      }
-      return true;
-    } catch (CharacterCodingException e) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return false;
+  static final class NotUtf8 extends RuntimeException {
+    NotUtf8(Throwable cause) {
+      super("Not UTF-8", cause, false, false);
     }
+  }
+
+  /** The same file read as GBK (what Excel and WPS on Chinese Windows write). */
+  static Kind gbk(Kind kind) {
+    return new Kind(Format.CSV, GBK, 0);
   }
 
   static void read(Path file, Kind kind, RowHandler handler) throws IOException {
@@ -132,7 +128,11 @@ final class MedicalFileReader {
     in.skipNBytes(kind.skip());
     // blank lines are kept so that record numbers stay Excel's row numbers
     CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-    try (Reader reader = new BufferedReader(new InputStreamReader(in, kind.charset()), 1 << 16);
+    // UTF-8 strictly: a malformed sequence means GBK, never a replacement character
+    CharsetDecoder decoder = kind.charset().newDecoder()
+        .onMalformedInput(kind.charset() == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         CSVParser parser = CSVParser.parse(reader, format)) {
       long row = 0;
       try {
@@ -141,6 +141,11 @@ final class MedicalFileReader {
           handler.row(row, record.toList());
         }
       } catch (java.io.UncheckedIOException | IllegalStateException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+          if (cause instanceof CharacterCodingException) {
+            throw new NotUtf8(e);
+          }
+        }
         throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行附近格式错误（多半是引号不成对），"
             + "请修正后重新导入：" + e.getMessage());
       }
@@ -165,7 +170,13 @@ final class MedicalFileReader {
       }
     } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
       throw ApiException.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
-    } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+    } catch (SAXException e) {
+      if (e.getException() instanceof RuntimeException handlerFailed) {
+        // thrown by the row handler (the store), not a broken file
+        throw handlerFailed;
+      }
+      throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+    } catch (OpenXML4JException | ParserConfigurationException e) {
       throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     }
   }

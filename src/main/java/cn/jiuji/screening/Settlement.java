@@ -1,10 +1,12 @@
 package cn.jiuji.screening;
 
 import cn.jiuji.decision.Category;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One good row of a medical-insurance file (SPEC §5): a settlement, checked and normalized. */
+/**
+ * One good row of a medical-insurance file (SPEC §5): a settlement, checked and normalized. The
+ * amounts are in fen (分), exact in a long and cheaper than BigDecimal for millions of rows.
+ */
 record Settlement(
     String settlementId,
     String idNumber,
@@ -15,5 +17,5 @@ record Settlement(
     String village,
     Category category,
     LocalDate settledOn,
-    BigDecimal totalCost,
-    BigDecimal selfPaid) {}
+    long totalFen,
+    long selfPaidFen) {}

@@ -59,21 +59,11 @@ final class SettlementParser {
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
   private static final java.util.regex.Pattern AMOUNT_NOISE = java.util.regex.Pattern.compile("[\\s,，¥￥元]");
-  private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d{1,13}(\\.\\d{1,2})?");
-
-  /** How many checked ID numbers a parser remembers: a household's rows repeat the head's ID. */
-  private static final int CHECKED_IDS = 20_000;
 
   private final CountyProperties county;
   private final int[] index = new int[Column.values().length];
   private final java.util.Map<String, String> townshipCodes = new java.util.HashMap<>();
   private final java.util.Map<String, Category> categories = new java.util.HashMap<>();
-  private final java.util.Map<String, Boolean> checkedIds = new java.util.LinkedHashMap<>(CHECKED_IDS, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-      return size() > CHECKED_IDS;
-    }
-  };
 
   private SettlementParser(CountyProperties county) {
     this.county = county;
@@ -122,33 +112,36 @@ final class SettlementParser {
    * @return empty for a row without any value (Excel leaves such rows behind)
    */
   Optional<Parsed> parse(List<String> cells) {
+    // plain loops, no streams: this runs for each of millions of rows
+    boolean blank = true;
+    for (int i = 0; i < cells.size() && blank; i++) {
+      blank = cells.get(i) == null || cells.get(i).isBlank();
+    }
+    if (blank) {
+      return Optional.empty();
+    }
     String[] values = new String[Column.values().length];
-    for (Column column : Column.values()) {
+    List<String> reasons = null;
+    for (Column column : COLUMNS) {
       int i = index[column.ordinal()];
       String value = i < 0 || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).trim();
       values[column.ordinal()] = value;
-    }
-    if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-      return Optional.empty();
-    }
-    List<String> reasons = new ArrayList<>();
-    for (Column column : Column.values()) {
-      String value = values[column.ordinal()];
       if (value.isEmpty() && !column.optional()) {
-        reasons.add("缺少" + column.header);
+        reasons = add(reasons, "缺少" + column.header);
       } else if (value.length() > column.maxLength) {
-        reasons.add(column.header + "超过 " + column.maxLength + " 个字符");
+        reasons = add(reasons, column.header + "超过 " + column.maxLength + " 个字符");
       }
     }
-    String idNumber = idNumber(values, Column.ID_NUMBER, reasons);
+    Reasons why = new Reasons(reasons);
+    String idNumber = idNumber(values, Column.ID_NUMBER, why);
     String householdId = values[Column.HOUSEHOLD_ID.ordinal()].equals(values[Column.ID_NUMBER.ordinal()])
-        && idNumber != null ? idNumber : idNumber(values, Column.HOUSEHOLD_ID, reasons);
+        && idNumber != null ? idNumber : idNumber(values, Column.HOUSEHOLD_ID, why);
     String townshipName = values[Column.TOWNSHIP.ordinal()];
     String township = null;
     if (!townshipName.isEmpty()) {
       township = townshipCodes.get(townshipName);
       if (township == null) {
-        reasons.add("乡镇“" + townshipName + "”不是" + county.name() + "的乡镇");
+        why.add("乡镇“" + townshipName + "”不是" + county.name() + "的乡镇");
       }
     }
     String categoryName = values[Column.CATEGORY.ordinal()];
@@ -156,44 +149,72 @@ final class SettlementParser {
     if (!categoryName.isEmpty()) {
       category = categories.get(categoryName);
       if (category == null) {
-        reasons.add("人员类别“" + categoryName + "”无法识别，应为"
+        why.add("人员类别“" + categoryName + "”无法识别，应为"
             + Arrays.stream(Category.values()).map(Category::fileName).collect(Collectors.joining("、"))
             + "之一，或留空");
       }
     }
-    LocalDate settledOn = date(values[Column.SETTLED_ON.ordinal()], reasons);
-    BigDecimal total = amount(Column.TOTAL_COST, values[Column.TOTAL_COST.ordinal()], reasons);
-    BigDecimal selfPaid = amount(Column.SELF_PAID, values[Column.SELF_PAID.ordinal()], reasons);
-    if (total != null && total.signum() < 0) {
-      reasons.add("医疗总费用不能为负数（" + total.toPlainString() + "）");
+    LocalDate settledOn = date(values[Column.SETTLED_ON.ordinal()], why);
+    long total = amount(Column.TOTAL_COST, values[Column.TOTAL_COST.ordinal()], why);
+    long selfPaid = amount(Column.SELF_PAID, values[Column.SELF_PAID.ordinal()], why);
+    if (total != NO_AMOUNT && total < 0) {
+      why.add("医疗总费用不能为负数（" + yuan(total) + "）");
     }
-    if (selfPaid != null && selfPaid.signum() < 0) {
-      reasons.add("个人自付不能为负数（" + selfPaid.toPlainString() + "）");
-    } else if (selfPaid != null && total != null && selfPaid.compareTo(total) > 0) {
-      reasons.add("个人自付（" + selfPaid.toPlainString() + "）大于医疗总费用（" + total.toPlainString() + "）");
+    if (selfPaid != NO_AMOUNT && selfPaid < 0) {
+      why.add("个人自付不能为负数（" + yuan(selfPaid) + "）");
+    } else if (selfPaid != NO_AMOUNT && total != NO_AMOUNT && selfPaid > total) {
+      why.add("个人自付（" + yuan(selfPaid) + "）大于医疗总费用（" + yuan(total) + "）");
     }
-    if (!reasons.isEmpty()) {
-      return Optional.of(new Parsed(null, String.join("；", reasons)));
+    if (why.list != null) {
+      return Optional.of(new Parsed(null, String.join("；", why.list)));
     }
     return Optional.of(new Parsed(new Settlement(values[Column.SETTLEMENT_ID.ordinal()], idNumber,
         values[Column.NAME.ordinal()], householdId, values[Column.HOUSEHOLD_HEAD.ordinal()], township,
         values[Column.VILLAGE.ordinal()], category, settledOn, total, selfPaid), null));
   }
 
-  private String idNumber(String[] values, Column column, List<String> reasons) {
+  private static final Column[] COLUMNS = Column.values();
+  /** An amount that is missing or could not be read (its reason is given already). */
+  private static final long NO_AMOUNT = Long.MIN_VALUE;
+
+  /** The reasons of one row, the list created only for a bad row. */
+  private static final class Reasons {
+    private List<String> list;
+
+    Reasons(List<String> list) {
+      this.list = list;
+    }
+
+    void add(String reason) {
+      list = SettlementParser.add(list, reason);
+    }
+  }
+
+  private static List<String> add(List<String> reasons, String reason) {
+    List<String> list = reasons == null ? new ArrayList<>() : reasons;
+    list.add(reason);
+    return list;
+  }
+
+  /** Fen as yuan with two decimals, as the file writes them: 123456 → 1234.56. */
+  static String yuan(long fen) {
+    return BigDecimal.valueOf(fen, 2).toPlainString();
+  }
+
+  private static String idNumber(String[] values, Column column, Reasons reasons) {
     String value = values[column.ordinal()];
     if (value.isEmpty()) {
       return null;
     }
     String id = IdNumbers.normalize(value);
-    if (!checkedIds.computeIfAbsent(id, IdNumbers::isValid)) {
+    if (!IdNumbers.isValid(id)) {
       reasons.add(column.header + "“" + value + "”不是有效的 18 位公民身份号码（校验码不符或出生日期无效）");
       return null;
     }
     return id;
   }
 
-  private static LocalDate date(String value, List<String> reasons) {
+  private static LocalDate date(String value, Reasons reasons) {
     if (value.isEmpty()) {
       return null;
     }
@@ -228,22 +249,66 @@ final class SettlementParser {
     }
   }
 
-  private static BigDecimal amount(Column column, String value, List<String> reasons) {
+  /**
+   * An amount in fen, or {@link #NO_AMOUNT} (with a reason when there was a value). The common
+   * form (-?digits with at most two decimals) is read with arithmetic, anything else ("1,234.50",
+   * "¥12元", Excel's 1234.5600000001) through BigDecimal.
+   */
+  private static long amount(Column column, String value, Reasons reasons) {
     if (value.isEmpty()) {
-      return null;
+      return NO_AMOUNT;
     }
-    String number = PLAIN_AMOUNT.matcher(value).matches() ? value : AMOUNT_NOISE.matcher(value).replaceAll("");
+    long plain = plainFen(value);
+    if (plain != NO_AMOUNT) {
+      return plain;
+    }
+    String number = AMOUNT_NOISE.matcher(value).replaceAll("");
     try {
       BigDecimal amount = new BigDecimal(number);
       if (amount.abs().compareTo(MAX_AMOUNT) >= 0) {
         reasons.add(column.header + "“" + value + "”数额过大");
-        return null;
+        return NO_AMOUNT;
       }
       // to the fen: Excel's binary arithmetic leaves 1234.5600000001 behind
-      return amount.setScale(2, RoundingMode.HALF_UP);
-    } catch (NumberFormatException e) {
+      return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
       reasons.add(column.header + "“" + value + "”不是有效的金额");
-      return null;
+      return NO_AMOUNT;
     }
+  }
+
+  /** -?\d{1,12}(\.\d{1,2})? in fen (below MAX_AMOUNT), else NO_AMOUNT. */
+  private static long plainFen(String value) {
+    int length = value.length();
+    int i = value.charAt(0) == '-' ? 1 : 0;
+    int start = i;
+    long yuan = 0;
+    while (i < length && i - start < 13) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        break;
+      }
+      yuan = yuan * 10 + (c - '0');
+      i++;
+    }
+    int digits = i - start;
+    if (digits == 0 || digits > 12) {
+      return NO_AMOUNT;
+    }
+    long fen = yuan * 100;
+    if (i < length) {
+      int decimals = length - i - 1;
+      if (value.charAt(i) != '.' || decimals < 1 || decimals > 2) {
+        return NO_AMOUNT;
+      }
+      for (int d = 0; d < 2; d++) {
+        char c = d < decimals ? value.charAt(i + 1 + d) : '0';
+        if (c < '0' || c > '9') {
+          return NO_AMOUNT;
+        }
+        fen += (c - '0') * (d == 0 ? 10 : 1);
+      }
+    }
+    return start == 1 ? -fen : fen;
   }
 }

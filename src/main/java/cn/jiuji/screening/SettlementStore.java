@@ -1,11 +1,9 @@
 package cn.jiuji.screening;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +20,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +46,7 @@ class SettlementStore {
   private static final int COLUMN_COUNT = 12;
   /** pg_advisory_xact_lock key of the move from staging: any constant no other code uses. */
   private static final long MOVE_LOCK = 0x4A494A49_53455454L;
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
@@ -95,8 +93,13 @@ class SettlementStore {
     void close();
   }
 
-  Loader open(long fileId, int batchSize) {
-    return postgres ? new CopyLoader(fileId) : new BatchLoader(fileId, batchSize);
+  /**
+   * @param allNew the caller expects every settlement of the file to be new and distinct: the
+   *     loader may then take a faster path and throw {@link KnownSettlement} (from {@code add} or
+   *     {@code finish}) when that was wrong
+   */
+  Loader open(long fileId, int batchSize, boolean allNew) {
+    return postgres ? new CopyLoader(fileId, allNew) : new BatchLoader(fileId, batchSize);
   }
 
   /** JDBC batches, each committed on its own: H2 (tests, the default profile). */
@@ -104,6 +107,7 @@ class SettlementStore {
     private final long fileId;
     private final int batchSize;
     private final List<Settlement> batch = new ArrayList<>();
+    private boolean finished;
 
     BatchLoader(long fileId, int batchSize) {
       this.fileId = fileId;
@@ -121,6 +125,7 @@ class SettlementStore {
     @Override
     public int finish() {
       flush();
+      finished = true;
       Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE file_id = ?",
           Integer.class, fileId);
       return count == null ? 0 : count;
@@ -129,6 +134,11 @@ class SettlementStore {
     @Override
     public void close() {
       batch.clear();
+      if (!finished) {
+        // the batches are committed as they go: an import that broke off, or is read again
+        // (another character set, a file imported before), takes its rows back
+        jdbc.update("DELETE FROM medical_settlement WHERE file_id = ?", fileId);
+      }
     }
 
     private void flush() {
@@ -152,8 +162,8 @@ class SettlementStore {
             ps.setString(8, s.category().name());
           }
           ps.setObject(9, s.settledOn());
-          ps.setBigDecimal(10, s.totalCost());
-          ps.setBigDecimal(11, s.selfPaid());
+          ps.setBigDecimal(10, BigDecimal.valueOf(s.totalFen(), 2));
+          ps.setBigDecimal(11, BigDecimal.valueOf(s.selfPaidFen(), 2));
           ps.setLong(12, fileId);
           ps.setString(13, s.settlementId());
         }
@@ -168,40 +178,61 @@ class SettlementStore {
   }
 
   /**
-   * PostgreSQL: the rows stream through COPY into a temporary staging table (as fast as the
-   * database can take them), then one INSERT … SELECT moves the settlements not seen before into
-   * medical_settlement, all in one transaction on one connection: an import that fails half-way
-   * leaves nothing behind.
+   * Thrown by a loader opened with {@code allNew} when the file holds a settlement stored
+   * before, or one settlement twice: nothing was stored, read the file again into a loader
+   * opened without it.
+   */
+  static final class KnownSettlement extends RuntimeException {
+    KnownSettlement(Throwable cause) {
+      super("The file holds a settlement stored before or twice", cause, false, false);
+    }
+  }
+
+  /**
+   * PostgreSQL: the rows stream through COPY, all in one transaction on one connection: an
+   * import that fails half-way leaves nothing behind.
    *
-   * <p>The move holds a transaction-level advisory lock, so imports move their rows one after
-   * the other; the anti-join (NOT EXISTS) then sees every settlement stored before, DISTINCT ON
-   * keeps the first row of a settlement repeated within the file, and the insert never meets the
-   * primary key. That is half the cost of ON CONFLICT DO NOTHING's speculative insertion of each
-   * row; the primary key is still the guarantee.
+   * <p>With {@code allNew} (the common case: a new month's file) the rows go straight into
+   * medical_settlement, whose primary key rejects a settlement stored before or repeated within
+   * the file; the COPY then fails as a whole and {@link KnownSettlement} tells the caller to read
+   * the file again without {@code allNew}. That costs about a third more than COPY into a plain
+   * table, the move from a staging table as much again.
+   *
+   * <p>Without it the rows go into a temporary staging table, then one INSERT … SELECT moves the
+   * settlements not seen before. The anti-join (NOT EXISTS) must see every settlement stored
+   * before, so imports hold a transaction-level advisory lock from the start and store their rows
+   * one after the other; DISTINCT ON keeps the first row of a settlement repeated within the file,
+   * and the insert never meets the primary key. That is half the cost of ON CONFLICT DO NOTHING's
+   * speculative insertion of each row; the primary key is still the guarantee.
    */
   private final class CopyLoader implements Loader {
-    private final long fileId;
+    private final boolean allNew;
+    private final String fileIdText;
     private final Connection connection;
-    private final PGCopyOutputStream copy;
-    private final java.io.Writer rows;
-    private final StringBuilder line = new StringBuilder(256);
+    private final CopyPipe copy;
+    private byte[] bytes = new byte[1024];
+    private int length;
     private long rowNumber;
     private boolean finished;
 
-    CopyLoader(long fileId) {
-      this.fileId = fileId;
+    CopyLoader(long fileId, boolean allNew) {
+      this.allNew = allNew;
+      this.fileIdText = Long.toString(fileId);
       try {
         connection = dataSource.getConnection();
         try {
           connection.setAutoCommit(false);
           try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE settlement_staging"
-                + " (LIKE medical_settlement INCLUDING DEFAULTS, staged_row BIGINT) ON COMMIT DROP");
+            statement.execute("SELECT pg_advisory_xact_lock(" + MOVE_LOCK + ")");
+            if (!allNew) {
+              statement.execute("CREATE TEMPORARY TABLE settlement_staging"
+                  + " (LIKE medical_settlement INCLUDING DEFAULTS, staged_row BIGINT) ON COMMIT DROP");
+            }
           }
           CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-          copy = new PGCopyOutputStream(copyApi.copyIn("COPY settlement_staging (" + COLUMNS
-              + ", staged_row) FROM STDIN"), 1 << 16);
-          rows = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+          copy = new CopyPipe(copyApi.copyIn(allNew
+              ? "COPY medical_settlement (" + COLUMNS + ") FROM STDIN"
+              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN"));
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           connection.close();
@@ -214,46 +245,127 @@ class SettlementStore {
 
     @Override
     public void add(Settlement s) {
+      // the row's COPY text straight into UTF-8 bytes: no String, no Writer, no encoder per row
+      length = 0;
+      field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
+          .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
+          .date(s.settledOn()).fen(s.totalFen()).fen(s.selfPaidFen()).field(fileIdText);
+      if (allNew) {
+        bytes[length - 1] = '\n';
+      } else {
+        digits(++rowNumber);
+        bytes[length++] = '\n';
+      }
       try {
-        line.setLength(0);
-        field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
-            .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
-            .field(s.settledOn().toString()).field(s.totalCost().toPlainString()).field(s.selfPaid().toPlainString())
-            .field(Long.toString(fileId));
-        line.append(++rowNumber).append('\n');
-        rows.append(line);
+        copy.write(bytes, 0, length);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw failed(e);
       }
     }
 
-    /** COPY's text format: tab-separated, \\N for null, backslash escapes for what the text may hold. */
+    private void room(int more) {
+      if (length + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+      }
+    }
+
+    /**
+     * COPY's text format: tab-separated, \\N for null, backslash escapes for what the text may
+     * hold, in UTF-8 (a lone surrogate becomes '?', as Java's encoder writes it).
+     */
     private CopyLoader field(String value) {
       if (value == null) {
-        line.append("\\N");
+        room(3);
+        bytes[length++] = '\\';
+        bytes[length++] = 'N';
       } else {
+        room(value.length() * 3 + 1);
         for (int i = 0; i < value.length(); i++) {
           char c = value.charAt(i);
-          switch (c) {
-            case '\\' -> line.append("\\\\");
-            case '\t' -> line.append("\\t");
-            case '\n' -> line.append("\\n");
-            case '\r' -> line.append("\\r");
-            default -> line.append(c);
+          if (c < 0x80) {
+            switch (c) {
+              case '\\' -> escape('\\');
+              case '\t' -> escape('t');
+              case '\n' -> escape('n');
+              case '\r' -> escape('r');
+              default -> bytes[length++] = (byte) c;
+            }
+          } else if (c < 0x800) {
+            bytes[length++] = (byte) (0xC0 | c >> 6);
+            bytes[length++] = (byte) (0x80 | c & 0x3F);
+          } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+              && Character.isLowSurrogate(value.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, value.charAt(++i));
+            bytes[length++] = (byte) (0xF0 | cp >> 18);
+            bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            bytes[length++] = (byte) (0x80 | cp & 0x3F);
+          } else if (Character.isSurrogate(c)) {
+            bytes[length++] = '?';
+          } else {
+            bytes[length++] = (byte) (0xE0 | c >> 12);
+            bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+            bytes[length++] = (byte) (0x80 | c & 0x3F);
           }
         }
       }
-      line.append('\t');
+      bytes[length++] = '\t';
       return this;
+    }
+
+    private void escape(char c) {
+      room(2);
+      bytes[length++] = '\\';
+      bytes[length++] = (byte) c;
+    }
+
+    private CopyLoader date(java.time.LocalDate date) {
+      return field(date.toString());
+    }
+
+    /** A non-negative amount in fen as yuan: 123456 → 1234.56 (without BigDecimal). */
+    private CopyLoader fen(long fen) {
+      digits(fen / 100);
+      room(4);
+      long cents = fen % 100;
+      bytes[length++] = '.';
+      bytes[length++] = (byte) ('0' + cents / 10);
+      bytes[length++] = (byte) ('0' + cents % 10);
+      bytes[length++] = '\t';
+      return this;
+    }
+
+    private void digits(long value) {
+      room(20);
+      int start = length;
+      do {
+        bytes[length++] = (byte) ('0' + value % 10);
+        value /= 10;
+      } while (value > 0);
+      for (int i = start, j = length - 1; i < j; i++, j--) {
+        byte b = bytes[i];
+        bytes[i] = bytes[j];
+        bytes[j] = b;
+      }
     }
 
     @Override
     public int finish() {
       try {
-        rows.close();
+        long copied;
+        try {
+          copied = copy.endCopy();
+        } catch (SQLException e) {
+          throw failed(e);
+        }
+        if (allNew) {
+          // the rows are in medical_settlement: the primary key accepted every one of them
+          connection.commit();
+          finished = true;
+          return Math.toIntExact(copied);
+        }
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
-          statement.execute("SELECT pg_advisory_xact_lock(" + MOVE_LOCK + ")");
           // the sort of DISTINCT ON in memory rather than in temporary files
           statement.execute("SET LOCAL work_mem = '" + properties.stagingWorkMem() + "'");
           int inserted = statement.executeUpdate("INSERT INTO medical_settlement (" + COLUMNS + ")"
@@ -269,8 +381,19 @@ class SettlementStore {
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("Cannot store the settlements", e);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw failed(e);
       }
+    }
+
+    /** A unique violation of the direct COPY is {@link KnownSettlement}, anything else an error. */
+    private RuntimeException failed(Exception e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (allNew && cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          return new KnownSettlement(e);
+        }
+      }
+      return e instanceof IOException io ? new UncheckedIOException(io)
+          : new DataAccessResourceFailureException("Cannot store the settlements", e);
     }
 
     @Override
@@ -278,9 +401,7 @@ class SettlementStore {
       try {
         if (!finished) {
           // a connection in the middle of a COPY answers nothing else until the COPY ends
-          if (copy.isActive()) {
-            copy.cancelCopy();
-          }
+          copy.cancel();
           connection.rollback();
         }
         connection.close();

@@ -139,7 +139,7 @@ class ScreeningImportTest {
     try (var original = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(archived))) {
       assertThat(original.readAllBytes()).isEqualTo(Files.readAllBytes(file));
     }
-    assertThat(first.sha256()).isEqualTo(MedicalFileImport.scan(file).sha256()).hasSize(64);
+    assertThat(first.sha256()).isEqualTo(MedicalFileImport.sha256(file)).hasSize(64);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM screening_file WHERE sha256 = ?", Integer.class, first.sha256()))
         .isEqualTo(1);
   }
@@ -167,6 +167,46 @@ class ScreeningImportTest {
     assertThat(result.accepted()).isEqualTo(3);
     assertThat(result.newSettlements()).isEqualTo(1);
     assertThat(selfPaidOf(household)).isEqualByComparingTo("700");
+  }
+
+  @Test
+  void aFileRepeatingASettlementCountsItOnceAndReportsItsBadRowsOnce() {
+    // on PostgreSQL the file is read twice: the fast path meets the repeat, the second reading stages
+    String household = MedicalFileBuilder.newHousehold();
+    String repeated = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .settlement(repeated, household, household, "", "2025-03-05", "1000", "100")                       // row 2
+        .row(MedicalFileBuilder.newSettlementId(), household, "颜某明", household, "颜某斌", "三班镇", "泗滨村",
+            "", "2025-03-06", "10", "11")                                                                    // row 3
+        .settlement(household, "", "2025-03-07", "300.5", "30.5")                                           // row 4
+        .settlement(repeated, household, household, "", "2025-03-05", "1000", "100")                       // row 5
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    var result = importFile(file);
+
+    assertThat(result.rows()).isEqualTo(4);
+    assertThat(result.accepted()).isEqualTo(3);
+    assertThat(result.newSettlements()).isEqualTo(2);
+    assertThat(result.rejectedCount()).isEqualTo(1);
+    assertThat(result.rejected()).extracting(RejectedRow::row).containsExactly(3L);
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("130.50");
+  }
+
+  @Test
+  void storesRareCharactersBackslashesAndTabsAsWritten() {
+    // on PostgreSQL the rows go through COPY's text format, which escapes \\ and tabs; 𠮷 is outside the BMP
+    String household = MedicalFileBuilder.newHousehold();
+    String settlementId = MedicalFileBuilder.newSettlementId();
+    Path file = new MedicalFileBuilder()
+        .row(settlementId, household, "吉𠮷é", household, "颜某\t斌", "三班镇", "泗滨村\\二组", "", "2025-03-01", "10", "1")
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    assertThat(importFile(file).accepted()).isEqualTo(1);
+
+    Map<String, Object> stored = lower(jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?",
+        settlementId));
+    assertThat(stored).containsEntry("patient_name", "吉𠮷é").containsEntry("household_head", "颜某\t斌")
+        .containsEntry("village", "泗滨村\\二组");
   }
 
   @Test
