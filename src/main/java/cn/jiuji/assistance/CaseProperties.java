@@ -15,4 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CaseProperties(
     @DefaultValue("YSYY") String numberPrefix,
     @DefaultValue("R3/PT5M") String retryCycle,
-    @DefaultValue("P30D") String followUpDelay) {}
+    String followUpDelay) {
+
+  public CaseProperties {
+    cn.jiuji.decision.Configured.require("jiuji.cases.follow-up-delay", followUpDelay);
+  }
+}

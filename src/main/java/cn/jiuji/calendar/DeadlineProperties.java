@@ -2,7 +2,6 @@ package cn.jiuji.calendar;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The deadline of each step in working days ({@code jiuji.deadlines}: step id → working days),
@@ -12,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jiuji")
 public record DeadlineProperties(
-    Map<String, Integer> deadlines, @DefaultValue("2") int deadlineWarning) {
+    Map<String, Integer> deadlines, Integer deadlineWarning) {
 
   public DeadlineProperties {
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
+    cn.jiuji.decision.Configured.require("jiuji.deadline-warning", deadlineWarning);
     deadlines.forEach((step, days) -> {
       if (days == null || days < 1) {
         throw new IllegalStateException(

@@ -20,8 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jiuji.policy")
 public record PolicyProperties(
-    @DefaultValue("2024-01-01") LocalDate relaxationDate,
-    @DefaultValue("10000") long topUpMax,
-    @DefaultValue("40000") long annualCap,
-    @DefaultValue("5000") long townshipAdvanceLimit,
-    @DefaultValue("Asia/Shanghai") ZoneId timeZone) {}
+    LocalDate relaxationDate,
+    Long topUpMax,
+    Long annualCap,
+    Long townshipAdvanceLimit,
+    @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+
+  /** The figures come from configuration only (application.yaml): none has a default in code. */
+  public PolicyProperties {
+    Configured.require("jiuji.policy.relaxation-date", relaxationDate);
+    Configured.require("jiuji.policy.top-up-max", topUpMax);
+    Configured.require("jiuji.policy.annual-cap", annualCap);
+    Configured.require("jiuji.policy.township-advance-limit", townshipAdvanceLimit);
+  }
+}

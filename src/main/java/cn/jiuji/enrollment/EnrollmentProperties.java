@@ -2,7 +2,6 @@ package cn.jiuji.enrollment;
 
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the enrollment into long-term protection ({@code jiuji.enrollment}, SPEC §3.3).
@@ -12,9 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code jiuji.policy.time-zone})
  */
 @ConfigurationProperties("jiuji.enrollment")
-public record EnrollmentProperties(@DefaultValue("P7D") Period noticePeriod) {
+public record EnrollmentProperties(Period noticePeriod) {
 
   public EnrollmentProperties {
+    cn.jiuji.decision.Configured.require("jiuji.enrollment.notice-period", noticePeriod);
     if (noticePeriod.isNegative() || noticePeriod.isZero()) {
       throw new IllegalStateException("jiuji.enrollment.notice-period 必须大于 0，实际为 " + noticePeriod);
     }

@@ -16,9 +16,16 @@ class PolicyPropertiesTest {
   @Test
   void theConfiguredFiguresAreThoseOfSpecSection2() {
     assertThat(policy.relaxationDate()).isEqualTo(LocalDate.of(2024, 1, 1));
-    assertThat(policy.topUpMax()).isEqualTo(10000);
-    assertThat(policy.annualCap()).isEqualTo(40000);
-    assertThat(policy.townshipAdvanceLimit()).isEqualTo(5000);
+    assertThat(policy.topUpMax()).isEqualTo(10000L);
+    assertThat(policy.annualCap()).isEqualTo(40000L);
+    assertThat(policy.townshipAdvanceLimit()).isEqualTo(5000L);
     assertThat(policy.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Test
+  void aFigureMissingFromConfigurationStopsTheStartAndIsNamed() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicyProperties(
+            LocalDate.of(2024, 1, 1), null, 40000L, 5000L, ZoneId.of("Asia/Shanghai")))
+        .hasMessageContaining("jiuji.policy.top-up-max");
   }
 }
