@@ -17,7 +17,7 @@ PORTS=(8081 8082)
 NODES=(node1 node2)
 ADMIN_USER=admin
 # a fresh administrator password per run: the postgres profile has no default one
-ADMIN_PASSWORD=${JIUJI_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
+ADMIN_PASSWORD=${JIUJI_ADMIN_PASSWORD:-Jj-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')-9}  # meets Camunda's password policy (postgres profile)
 LOGS=target/cluster-demo
 PIDS=()
 
@@ -115,6 +115,10 @@ done
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORTS[1]}/engine-rest/process-definition")
 [ "$status" = 401 ] || fail "node2 answered $status without credentials, expected 401"
 echo "${NODES[1]} GET /engine-rest/process-definition without credentials: $status"
+# the second node started on the same database: its process application deployed no new version
+versions=$(api "http://127.0.0.1:${PORTS[1]}/engine-rest/process-definition/count?key=temporaryAssistance" | jq .count)
+[ "$versions" = 1 ] || fail "temporaryAssistance has $versions versions after two starts, expected 1"
+echo "temporaryAssistance versions after both nodes started: $versions"
 
 echo "== Deploy through ${NODES[0]}"
 MODEL="$LOGS/clusterDemo.bpmn"
@@ -158,7 +162,7 @@ done
 echo "finished: $finished of $INSTANCES"
 
 echo "== Job log (history)"
-log=$(api "http://127.0.0.1:${PORTS[1]}/engine-rest/history/job-log?processDefinitionKey=clusterDemo&successLog=true")
+log=$(api "http://127.0.0.1:${PORTS[1]}/engine-rest/history/job-log?processDefinitionKey=clusterDemo&successLog=true&firstResult=0&maxResults=1000")
 failures=$(api "http://127.0.0.1:${PORTS[1]}/engine-rest/history/job-log/count?processDefinitionKey=clusterDemo&failureLog=true" | jq .count)
 echo "$log" | jq -r 'group_by(.hostname)[] | "\(.[0].hostname): \(length) jobs executed"'
 jobs=$(echo "$log" | jq '[.[].jobId] | unique | length')
