@@ -37,6 +37,7 @@ public class Overdue implements TaskListener {
     execution.getProcessInstance().setVariable(OVERDUE_STEP_NAMES.name(), String.join("、", names));
   }
 
+  /** The steps of {@code overdueSteps} (or the labels of {@code overdueStepNames}) as a list. */
   public static List<String> split(String joined) {
     return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split("[,、]"));
   }

@@ -1,5 +1,6 @@
 package cn.jiuji.casefile;
 
+import cn.jiuji.assistance.Overdue;
 import cn.jiuji.system.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,7 +76,7 @@ class CaseController {
         (Double) v.get("selfPaidTwoYears"), (Long) v.get("suggestedAmount"),
         (Long) v.get("approvedAmount"), (Long) v.get("advanceAmount"),
         (String) v.get("rejectedAt"), (String) v.get("rejectionReason"), grants, total,
-        overdue == null || overdue.isBlank() ? List.of() : List.of(overdue.split(",")));
+        Overdue.split(overdue));
   }
 
   private static Step step(HistoricActivityInstance activity) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,14 +31,11 @@ public class DemoCases {
   private final DemoProperties demo;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final ManagementService management;
 
-  DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
-      ManagementService management) {
+  DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks) {
     this.demo = demo;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.management = management;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -121,9 +117,5 @@ public class DemoCases {
 
   private static Date daysAgo(int days) {
     return new Date(System.currentTimeMillis() - Duration.ofDays(days).toMillis());
-  }
-
-  ManagementService management() {
-    return management;
   }
 }
