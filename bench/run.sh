@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
+# rows of a file imported (and removed) before the measured one: the server's code compiled, as
+# after its first import; WARMUP=0 measures the first import after the start
+WARMUP=${WARMUP:-200000}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 WORK=target/bench
 mkdir -p "$WORK"
@@ -14,8 +17,8 @@ psql -q -d postgres -c 'DROP DATABASE IF EXISTS jiuji_bench WITH (FORCE)' -c 'CR
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 
-JIUJI_ADMIN_PASSWORD='Bench-only-2026!' java -Xmx512m -Xlog:gc:file="$WORK/gc.log" -cp "$CP" cn.jiuji.screening.ScreeningBenchmark \
-  "$ROWS" "$WORK" "jdbc:postgresql://$PGHOST:5432/jiuji_bench${JDBC_OPTIONS:-}" "$PGUSER" \
+JIUJI_ADMIN_PASSWORD='Bench-only-2026!' java ${JAVA_BENCH_OPTS:-} -Xmx512m -Xlog:gc:file="$WORK/gc.log" -cp "$CP" cn.jiuji.screening.ScreeningBenchmark \
+  "$ROWS" "$WORK" "jdbc:postgresql://$PGHOST:5432/jiuji_bench${JDBC_OPTIONS:-}" "$PGUSER" "$WARMUP" \
   2>&1 | tee "$WORK/benchmark.log" | grep -E '^[a-zA-Z]|cn.jiuji.screening' || true
 
 # the floor: PostgreSQL's own COPY of the same rows into a plain table with the same columns
@@ -23,12 +26,14 @@ psql -q -d jiuji_bench -c 'DROP TABLE IF EXISTS bench_copy' -c 'CREATE TABLE ben
   settlement_id VARCHAR(64), id_number VARCHAR(18), patient_name VARCHAR(50), household_id VARCHAR(18),
   household_head VARCHAR(50), township VARCHAR(40), village VARCHAR(100), category VARCHAR(20),
   settled_on DATE, total_cost NUMERIC(14, 2), self_paid NUMERIC(14, 2))'
+psql -q -d jiuji_bench -c CHECKPOINT  # the import starts after a checkpoint too
 start=$(date +%s.%N)
 psql -q -d jiuji_bench -c "\\copy bench_copy FROM '$WORK/medical-$ROWS.csv' WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')"
 end=$(date +%s.%N)
 # and into a table with the same primary key as medical_settlement: what the key alone costs
 psql -q -d jiuji_bench -c 'DROP TABLE IF EXISTS bench_copy_keyed' -c 'CREATE TABLE bench_copy_keyed (LIKE bench_copy)' \
   -c 'ALTER TABLE bench_copy_keyed ADD PRIMARY KEY (settlement_id)'
+psql -q -d jiuji_bench -c CHECKPOINT
 kstart=$(date +%s.%N)
 psql -q -d jiuji_bench -c "\\copy bench_copy_keyed FROM '$WORK/medical-$ROWS.csv' WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')"
 kend=$(date +%s.%N)

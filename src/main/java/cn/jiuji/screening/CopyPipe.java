@@ -30,8 +30,11 @@ final class CopyPipe extends OutputStream {
   private byte[] buffer = new byte[CHUNK];
   private int at;
 
-  CopyPipe(CopyIn copy) {
+  /** @param header the bytes the data starts with */
+  CopyPipe(CopyIn copy, byte[] header) {
     this.copy = copy;
+    System.arraycopy(header, 0, buffer, 0, header.length);
+    at = header.length;
     this.sender = new Thread(this::send, "settlement-copy");
     sender.setDaemon(true);
     sender.start();

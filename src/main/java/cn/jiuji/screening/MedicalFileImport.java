@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,9 @@ import org.springframework.stereotype.Component;
  * with its SHA-256. The same file again changes nothing; settlements already known from an earlier
  * or overlapping file are not stored twice.
  *
- * <p>On PostgreSQL the rows go through COPY and one INSERT … SELECT in a transaction of their own;
- * on H2 through JDBC batches committed one by one. Either way the archive record is written last:
- * an import that breaks off has no record, so the same file can simply be imported again.
+ * <p>On PostgreSQL the rows go through binary COPY, and the archive record with them, in one
+ * transaction; on H2 through JDBC batches committed one by one, the record last. Either way an
+ * import that breaks off has no record, so the same file can simply be imported again.
  */
 @Component
 public class MedicalFileImport {
@@ -80,15 +81,23 @@ public class MedicalFileImport {
       // the hash, then the gzip for the archive, on another thread while the rows load: one
       // pass over the file on this thread, the parse
       CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file));
-      archive = hash.thenApplyAsync(h -> SettlementStore.compress(file));
+      CompletableFuture<Path> gzip = hash.thenApplyAsync(h -> SettlementStore.compress(file));
+      archive = gzip;  // deleted whatever happens
       MedicalFileReader.Kind kind = MedicalFileReader.detect(file, fileName);
       long fileId = store.nextFileId();
+      String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
+      String archivedName = name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+      Instant importedAt = ClockUtil.getCurrentTime().toInstant();
+      long size = Files.size(file);
       long started = System.nanoTime();
-      Rows rows = null;
+      Loaded loaded = null;
       boolean allNew = true;
-      while (rows == null) {
+      while (loaded == null) {
+        MedicalFileReader.Kind read = kind;
         try {
-          rows = load(file, kind, fileId, allNew, hash);
+          loaded = load(file, read, fileId, allNew, hash, rows -> new SettlementStore.FileRecord(fileId,
+              hash.join(), archivedName, user, importedAt, rows.count, rows.accepted, rows.rejectedCount,
+              read.format().name(), read.charset() == null ? null : read.charset().name(), size, gzip.join()));
         } catch (SettlementStore.KnownSettlement e) {
           LOG.debug("{}: holds settlements stored before or twice, found after {} ms: read again into staging",
               fileName, (System.nanoTime() - started) / 1_000_000);
@@ -104,21 +113,12 @@ public class MedicalFileImport {
               earlier.rejected(), List.of());
         }
       }
-      LOG.debug("{}: rows read and stored in {} ms", fileName, (System.nanoTime() - started) / 1_000_000);
-      String sha256 = hash.join();
-      String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
-      var record = new SettlementStore.ArchivedFile(fileId, sha256,
-          name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name, user,
-          ClockUtil.getCurrentTime().toInstant(), rows.count, rows.accepted, rows.newSettlements, rows.rejectedCount);
-      long archiving = System.nanoTime();
-      store.archive(record, kind.format().name(), kind.charset() == null ? null : kind.charset().name(), file,
-          archive.join());
-      LOG.debug("{}: archived in {} ms", fileName, (System.nanoTime() - archiving) / 1_000_000);
+      var record = loaded.file();
       LOG.info("Imported {} ({} {}): {} rows, {} accepted ({} new settlements), {} rejected in {} ms",
-          name, kind.format(), kind.charset() == null ? "" : kind.charset(), rows.count, rows.accepted,
-          rows.newSettlements, rows.rejectedCount, (System.nanoTime() - started) / 1_000_000);
-      return new Result(false, fileId, sha256, record.fileName(), user, record.importedAt(), rows.count,
-          rows.accepted, rows.newSettlements, rows.rejectedCount, List.copyOf(rows.rejected));
+          name, kind.format(), kind.charset() == null ? "" : kind.charset(), record.rows(), record.accepted(),
+          record.newSettlements(), record.rejected(), (System.nanoTime() - started) / 1_000_000);
+      return new Result(false, fileId, record.sha256(), record.fileName(), user, importedAt, record.rows(),
+          record.accepted(), record.newSettlements(), record.rejected(), loaded.rejected());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CompletionException e) {
@@ -140,14 +140,17 @@ public class MedicalFileImport {
     }
   }
 
+  /** What one import stored: the file's record as archived, and the first bad rows. */
+  private record Loaded(SettlementStore.ArchivedFile file, List<RejectedRow> rejected) {}
+
   /**
-   * Reads the file into a loader; with {@code allNew} the store may take its faster path and
-   * throw {@link SettlementStore.KnownSettlement}, after which nothing of the file is stored.
-   * Before the rows are committed, and while they load as soon as the hash is known, a file
-   * imported before is told by {@link SameFile}: a repeated file changes nothing.
+   * Reads the file into a loader and archives it with its rows; with {@code allNew} the store may
+   * take its faster path and throw {@link SettlementStore.KnownSettlement}, after which nothing of
+   * the file is stored. Before the rows are committed, and while they load as soon as the hash is
+   * known, a file imported before is told by {@link SameFile}: a repeated file changes nothing.
    */
-  private Rows load(Path file, MedicalFileReader.Kind kind, long fileId, boolean allNew,
-      CompletableFuture<String> hash) throws IOException {
+  private Loaded load(Path file, MedicalFileReader.Kind kind, long fileId, boolean allNew,
+      CompletableFuture<String> hash, Function<Rows, SettlementStore.FileRecord> record) throws IOException {
     try (SettlementStore.Loader loader = store.open(fileId, properties.batchSize(), allNew)) {
       Rows rows = new Rows(loader, hash);
       MedicalFileReader.read(file, kind, rows::row);
@@ -155,8 +158,14 @@ public class MedicalFileImport {
         throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
       }
       rows.checkNotImportedBefore(hash.join());
-      rows.newSettlements = loader.finish();
-      return rows;
+      try {
+        return new Loaded(loader.finish(() -> record.apply(rows)), List.copyOf(rows.rejected));
+      } catch (SettlementStore.AlreadyArchived e) {
+        // the same file, imported at the same moment by someone else: report that import
+        rows.checkNotImportedBefore(hash.join());
+        throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+            "同一文件刚刚由他人导入，请在导入记录中查看结果");
+      }
     }
   }
 
@@ -176,7 +185,6 @@ public class MedicalFileImport {
     private int count;
     private int accepted;
     private int rejectedCount;
-    private int newSettlements;
     private final CompletableFuture<String> hash;
     private boolean checked;
 

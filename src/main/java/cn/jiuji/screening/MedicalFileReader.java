@@ -1,11 +1,13 @@
 package cn.jiuji.screening;
 
 import cn.jiuji.system.ApiException;
-import java.io.BufferedReader;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -16,12 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -126,30 +126,54 @@ final class MedicalFileReader {
   private static void readCsv(Path file, Kind kind, RowHandler handler) throws IOException {
     InputStream in = Files.newInputStream(file);
     in.skipNBytes(kind.skip());
-    // blank lines are kept so that record numbers stay Excel's row numbers
-    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
     // UTF-8 strictly: a malformed sequence means GBK, never a replacement character
     CharsetDecoder decoder = kind.charset().newDecoder()
         .onMalformedInput(kind.charset() == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        CSVParser parser = CSVParser.parse(reader, format)) {
+    // blank lines are kept so that record numbers stay Excel's row numbers; rows with fewer or
+    // more cells than the header are the parser's to report, not the reader's
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(false).allowMissingFields(true)
+        .allowExtraFields(true).ofCsvRecord(new InputStreamReader(in, decoder))) {
       long row = 0;
       try {
-        for (CSVRecord record : parser) {
-          row = record.getRecordNumber();
-          handler.row(row, record.toList());
+        Iterator<CsvRecord> records = csv.iterator();
+        while (records.hasNext()) {
+          CsvRecord record = records.next();
+          row++;
+          if (!records.hasNext() && spansLines(record)) {
+            // a quote opened and never closed swallows the rest of the file into one cell (no
+            // column of SPEC §5 holds a line break)
+            throw unclosedQuote(row);
+          }
+          handler.row(row, record.getFields());
         }
-      } catch (java.io.UncheckedIOException | IllegalStateException e) {
+      } catch (UncheckedIOException | CsvParseException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof CharacterCodingException) {
             throw new NotUtf8(e);
           }
         }
-        throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行附近格式错误（多半是引号不成对），"
-            + "请修正后重新导入：" + e.getMessage());
+        if (e instanceof UncheckedIOException io) {
+          throw io;
+        }
+        throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行格式错误（引号之后紧跟着其他字符，"
+            + "例如 \"abc\"def），请修正后重新导入");
       }
     }
+  }
+
+  private static boolean spansLines(CsvRecord record) {
+    for (String cell : record.getFields()) {
+      if (cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ApiException unclosedQuote(long row) {
+    return ApiException.badRequest("CSV 文件第 " + row + " 行的引号没有成对（从这里到文件末尾都成了一个单元格），"
+        + "请修正后重新导入");
   }
 
   private static void readXlsx(Path file, RowHandler handler) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -86,8 +88,16 @@ class SettlementStore {
   interface Loader extends AutoCloseable {
     void add(Settlement settlement);
 
-    /** @return how many settlements were new */
-    int finish();
+    /**
+     * Stores the settlements added and archives the file with them: on PostgreSQL in one
+     * transaction, so that a file is either imported with its record or not at all.
+     *
+     * @param file the file's record, asked for once the rows are stored (its hash and gzip are
+     *     made meanwhile on another thread)
+     * @return the record as archived, with how many settlements were new
+     * @throws AlreadyArchived when the same file was archived meanwhile: nothing is stored
+     */
+    ArchivedFile finish(Supplier<FileRecord> file);
 
     @Override
     void close();
@@ -123,12 +133,21 @@ class SettlementStore {
     }
 
     @Override
-    public int finish() {
+    public ArchivedFile finish(Supplier<FileRecord> file) {
       flush();
-      finished = true;
       Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE file_id = ?",
           Integer.class, fileId);
-      return count == null ? 0 : count;
+      FileRecord record = file.get();
+      ArchivedFile archived = record.archived(count == null ? 0 : count);
+      try (Connection connection = dataSource.getConnection()) {
+        if (!archive(connection, archived, record)) {
+          throw new AlreadyArchived();
+        }
+      } catch (SQLException e) {
+        throw new DataAccessResourceFailureException("Cannot archive the file", e);
+      }
+      finished = true;
+      return archived;
     }
 
     @Override
@@ -189,8 +208,9 @@ class SettlementStore {
   }
 
   /**
-   * PostgreSQL: the rows stream through COPY, all in one transaction on one connection: an
-   * import that fails half-way leaves nothing behind.
+   * PostgreSQL: the rows stream through binary COPY ({@link BinaryCopyRow}), and the file's
+   * archive record follows them, all in one transaction on one connection: an import that fails
+   * half-way leaves nothing behind.
    *
    * <p>With {@code allNew} (the common case: a new month's file) the rows go straight into
    * medical_settlement, whose primary key rejects a settlement stored before or repeated within
@@ -207,17 +227,16 @@ class SettlementStore {
    */
   private final class CopyLoader implements Loader {
     private final boolean allNew;
-    private final String fileIdText;
+    private final long fileId;
     private final Connection connection;
     private final CopyPipe copy;
-    private byte[] bytes = new byte[1024];
-    private int length;
+    private final BinaryCopyRow row = new BinaryCopyRow();
     private long rowNumber;
     private boolean finished;
 
     CopyLoader(long fileId, boolean allNew) {
       this.allNew = allNew;
-      this.fileIdText = Long.toString(fileId);
+      this.fileId = fileId;
       try {
         connection = dataSource.getConnection();
         try {
@@ -231,8 +250,9 @@ class SettlementStore {
           }
           CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
           copy = new CopyPipe(copyApi.copyIn(allNew
-              ? "COPY medical_settlement (" + COLUMNS + ") FROM STDIN"
-              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN"));
+              ? "COPY medical_settlement (" + COLUMNS + ") FROM STDIN (FORMAT binary)"
+              : "COPY settlement_staging (" + COLUMNS + ", staged_row) FROM STDIN (FORMAT binary)"),
+              BinaryCopyRow.HEADER);
         } catch (SQLException | RuntimeException e) {
           connection.rollback();
           connection.close();
@@ -245,139 +265,57 @@ class SettlementStore {
 
     @Override
     public void add(Settlement s) {
-      // the row's COPY text straight into UTF-8 bytes: no String, no Writer, no encoder per row
-      length = 0;
-      field(s.settlementId()).field(s.idNumber()).field(s.name()).field(s.householdId()).field(s.householdHead())
-          .field(s.township()).field(s.village()).field(s.category() == null ? null : s.category().name())
-          .date(s.settledOn()).fen(s.totalFen()).fen(s.selfPaidFen()).field(fileIdText);
-      if (allNew) {
-        bytes[length - 1] = '\n';
-      } else {
-        digits(++rowNumber);
-        bytes[length++] = '\n';
+      row.start(allNew ? COLUMN_COUNT : COLUMN_COUNT + 1)
+          .text(s.settlementId()).text(s.idNumber()).text(s.name()).text(s.householdId()).text(s.householdHead())
+          .text(s.township()).text(s.village()).text(s.category() == null ? null : s.category().name())
+          .date(s.settledOn()).fen(s.totalFen()).fen(s.selfPaidFen()).int8(fileId);
+      if (!allNew) {
+        row.int8(++rowNumber);
       }
       try {
-        copy.write(bytes, 0, length);
+        row.writeTo(copy);
       } catch (IOException e) {
         throw failed(e);
       }
     }
 
-    private void room(int more) {
-      if (length + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-      }
-    }
-
-    /**
-     * COPY's text format: tab-separated, \\N for null, backslash escapes for what the text may
-     * hold, in UTF-8 (a lone surrogate becomes '?', as Java's encoder writes it).
-     */
-    private CopyLoader field(String value) {
-      if (value == null) {
-        room(3);
-        bytes[length++] = '\\';
-        bytes[length++] = 'N';
-      } else {
-        room(value.length() * 3 + 1);
-        for (int i = 0; i < value.length(); i++) {
-          char c = value.charAt(i);
-          if (c < 0x80) {
-            switch (c) {
-              case '\\' -> escape('\\');
-              case '\t' -> escape('t');
-              case '\n' -> escape('n');
-              case '\r' -> escape('r');
-              default -> bytes[length++] = (byte) c;
-            }
-          } else if (c < 0x800) {
-            bytes[length++] = (byte) (0xC0 | c >> 6);
-            bytes[length++] = (byte) (0x80 | c & 0x3F);
-          } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-              && Character.isLowSurrogate(value.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, value.charAt(++i));
-            bytes[length++] = (byte) (0xF0 | cp >> 18);
-            bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
-            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            bytes[length++] = (byte) (0x80 | cp & 0x3F);
-          } else if (Character.isSurrogate(c)) {
-            bytes[length++] = '?';
-          } else {
-            bytes[length++] = (byte) (0xE0 | c >> 12);
-            bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-            bytes[length++] = (byte) (0x80 | c & 0x3F);
-          }
-        }
-      }
-      bytes[length++] = '\t';
-      return this;
-    }
-
-    private void escape(char c) {
-      room(2);
-      bytes[length++] = '\\';
-      bytes[length++] = (byte) c;
-    }
-
-    private CopyLoader date(java.time.LocalDate date) {
-      return field(date.toString());
-    }
-
-    /** A non-negative amount in fen as yuan: 123456 → 1234.56 (without BigDecimal). */
-    private CopyLoader fen(long fen) {
-      digits(fen / 100);
-      room(4);
-      long cents = fen % 100;
-      bytes[length++] = '.';
-      bytes[length++] = (byte) ('0' + cents / 10);
-      bytes[length++] = (byte) ('0' + cents % 10);
-      bytes[length++] = '\t';
-      return this;
-    }
-
-    private void digits(long value) {
-      room(20);
-      int start = length;
-      do {
-        bytes[length++] = (byte) ('0' + value % 10);
-        value /= 10;
-      } while (value > 0);
-      for (int i = start, j = length - 1; i < j; i++, j--) {
-        byte b = bytes[i];
-        bytes[i] = bytes[j];
-        bytes[j] = b;
-      }
-    }
-
     @Override
-    public int finish() {
+    public ArchivedFile finish(Supplier<FileRecord> file) {
       try {
         long copied;
         try {
+          copy.write(BinaryCopyRow.TRAILER);
           copied = copy.endCopy();
         } catch (SQLException e) {
           throw failed(e);
         }
+        int stored;
         if (allNew) {
           // the rows are in medical_settlement: the primary key accepted every one of them
-          connection.commit();
-          finished = true;
-          return Math.toIntExact(copied);
+          stored = Math.toIntExact(copied);
+        } else {
+          long started = System.nanoTime();
+          try (Statement statement = connection.createStatement()) {
+            // the sort of DISTINCT ON in memory rather than in temporary files
+            statement.execute("SET LOCAL work_mem = '" + properties.stagingWorkMem() + "'");
+            stored = statement.executeUpdate("INSERT INTO medical_settlement (" + COLUMNS + ")"
+                + " SELECT DISTINCT ON (s.settlement_id) " + COLUMNS.replaceAll("(\\w+)", "s.$1")
+                + " FROM settlement_staging s WHERE NOT EXISTS"
+                + " (SELECT 1 FROM medical_settlement m WHERE m.settlement_id = s.settlement_id)"
+                + " ORDER BY s.settlement_id, s.staged_row");
+          }
+          LOG.debug("{} staged settlements moved in {} ms", stored, (System.nanoTime() - started) / 1_000_000);
         }
-        long started = System.nanoTime();
-        try (Statement statement = connection.createStatement()) {
-          // the sort of DISTINCT ON in memory rather than in temporary files
-          statement.execute("SET LOCAL work_mem = '" + properties.stagingWorkMem() + "'");
-          int inserted = statement.executeUpdate("INSERT INTO medical_settlement (" + COLUMNS + ")"
-              + " SELECT DISTINCT ON (s.settlement_id) " + COLUMNS.replaceAll("(\\w+)", "s.$1")
-              + " FROM settlement_staging s WHERE NOT EXISTS"
-              + " (SELECT 1 FROM medical_settlement m WHERE m.settlement_id = s.settlement_id)"
-              + " ORDER BY s.settlement_id, s.staged_row");
-          connection.commit();
-          finished = true;
-          LOG.debug("{} staged settlements moved in {} ms", inserted, (System.nanoTime() - started) / 1_000_000);
-          return inserted;
+        long archiving = System.nanoTime();
+        FileRecord record = file.get();
+        ArchivedFile archived = record.archived(stored);
+        if (!archive(connection, archived, record)) {
+          throw new AlreadyArchived();
         }
+        connection.commit();
+        LOG.debug("{}: archived and committed in {} ms", record.fileName(), (System.nanoTime() - archiving) / 1_000_000);
+        finished = true;
+        return archived;
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("Cannot store the settlements", e);
       } catch (IOException e) {
@@ -424,23 +362,22 @@ class SettlementStore {
   }
 
   /**
-   * Archives the original file with its hash and the import's figures, unless a file with the
-   * same hash is there already (two uploads of one file at once).
+   * An imported file as it is archived, all but how many of its settlements were new.
    *
-   * @return whether this call archived it
+   * @param gzip the original bytes gzip-compressed, in a temporary file the caller deletes
    */
-  boolean archive(ArchivedFile file, String format, String charset, Path content, Path gzip) {
-    String columns = "id, sha256, file_name, format, charset, size_bytes, content_gzip, imported_by, imported_at,"
-        + " rows_read, rows_accepted, rows_new, rows_rejected";
-    String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-    String sql = postgres
-        ? "INSERT INTO screening_file (" + columns + ") VALUES (" + values + ") ON CONFLICT (sha256) DO NOTHING"
-        : "INSERT INTO screening_file (" + columns + ") SELECT " + values
-            + " WHERE NOT EXISTS (SELECT 1 FROM screening_file WHERE sha256 = ?)";
-    try {
-      return archive(sql, file, format, charset, Files.size(content), gzip);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  record FileRecord(long id, String sha256, String fileName, String importedBy, Instant importedAt, int rows,
+      int accepted, int rejected, String format, String charset, long sizeBytes, Path gzip) {
+
+    ArchivedFile archived(int newSettlements) {
+      return new ArchivedFile(id, sha256, fileName, importedBy, importedAt, rows, accepted, newSettlements, rejected);
+    }
+  }
+
+  /** Thrown by {@link Loader#finish} when a file with the same hash was archived meanwhile. */
+  static final class AlreadyArchived extends RuntimeException {
+    AlreadyArchived() {
+      super("The same file was archived meanwhile", null, false, false);
     }
   }
 
@@ -462,31 +399,42 @@ class SettlementStore {
     }
   }
 
-  private boolean archive(String sql, ArchivedFile file, String format, String charset, long size, Path gzip)
-      throws IOException {
-    try (InputStream bytes = Files.newInputStream(gzip)) {
-      long compressed = Files.size(gzip);
-      Integer inserted = jdbc.execute(sql, (PreparedStatement ps) -> {
-        ps.setLong(1, file.id());
-        ps.setString(2, file.sha256());
-        ps.setString(3, file.fileName());
-        ps.setString(4, format);
-        ps.setString(5, charset);
-        ps.setLong(6, size);
-        // streamed from the temporary file, not read into a byte array
-        ps.setBinaryStream(7, bytes, compressed);
-        ps.setString(8, file.importedBy());
-        ps.setTimestamp(9, Timestamp.from(file.importedAt()));
-        ps.setInt(10, file.rows());
-        ps.setInt(11, file.accepted());
-        ps.setInt(12, file.newSettlements());
-        ps.setInt(13, file.rejected());
-        if (!postgres) {
-          ps.setString(14, file.sha256());
-        }
-        return ps.executeUpdate();
-      });
-      return inserted != null && inserted > 0;
+  /**
+   * Archives the original file with its hash and the import's figures on the loader's connection,
+   * unless a file with the same hash is there already.
+   *
+   * @return whether this call archived it
+   */
+  private boolean archive(Connection connection, ArchivedFile file, FileRecord record) throws SQLException {
+    String columns = "id, sha256, file_name, format, charset, size_bytes, content_gzip, imported_by, imported_at,"
+        + " rows_read, rows_accepted, rows_new, rows_rejected";
+    String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    String sql = postgres
+        ? "INSERT INTO screening_file (" + columns + ") VALUES (" + values + ") ON CONFLICT (sha256) DO NOTHING"
+        : "INSERT INTO screening_file (" + columns + ") SELECT " + values
+            + " WHERE NOT EXISTS (SELECT 1 FROM screening_file WHERE sha256 = ?)";
+    try (InputStream bytes = new java.io.BufferedInputStream(Files.newInputStream(record.gzip()), 1 << 16);
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setLong(1, file.id());
+      ps.setString(2, file.sha256());
+      ps.setString(3, file.fileName());
+      ps.setString(4, record.format());
+      ps.setString(5, record.charset());
+      ps.setLong(6, record.sizeBytes());
+      // streamed from the temporary file, not read into a byte array
+      ps.setBinaryStream(7, bytes, Files.size(record.gzip()));
+      ps.setString(8, file.importedBy());
+      ps.setTimestamp(9, Timestamp.from(file.importedAt()));
+      ps.setInt(10, file.rows());
+      ps.setInt(11, file.accepted());
+      ps.setInt(12, file.newSettlements());
+      ps.setInt(13, file.rejected());
+      if (!postgres) {
+        ps.setString(14, file.sha256());
+      }
+      return ps.executeUpdate() > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

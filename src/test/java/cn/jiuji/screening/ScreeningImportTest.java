@@ -193,8 +193,52 @@ class ScreeningImportTest {
   }
 
   @Test
+  void storesEveryAmountAndDateExactly() {
+    // on PostgreSQL the rows go through binary COPY: numeric as base-10000 digits, dates as days from 2000
+    String household = MedicalFileBuilder.newHousehold();
+    Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+    String[][] values = {
+        {"0", "0", "1999-12-31"}, {"0.05", "0.05", "2000-01-01"}, {"1.00", "0.10", "2024-02-29"},
+        {"10000", "9999.99", "2025-12-31"}, {"100000000.01", "12345678.9", "1970-01-01"},
+        {"999999999999.99", "100000000000", "2099-06-15"}};
+    MedicalFileBuilder builder = new MedicalFileBuilder();
+    for (String[] row : values) {
+      String id = MedicalFileBuilder.newSettlementId();
+      rows.put(id, row);
+      builder.row(id, household, "颜某明", household, "颜某斌", "三班镇", "泗滨村", "", row[2], row[0], row[1]);
+    }
+
+    assertThat(importFile(builder.write(MedicalFiles.Format.CSV_UTF8)).accepted()).isEqualTo(values.length);
+
+    rows.forEach((id, row) -> {
+      Map<String, Object> stored = lower(jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?", id));
+      assertThat(((BigDecimal) stored.get("total_cost")).toPlainString()).isEqualTo(new BigDecimal(row[0]).setScale(2).toPlainString());
+      assertThat(((BigDecimal) stored.get("self_paid")).toPlainString()).isEqualTo(new BigDecimal(row[1]).setScale(2).toPlainString());
+      assertThat(stored.get("settled_on").toString()).isEqualTo(row[2]);
+      assertThat(stored).doesNotContainKey("category");
+    });
+  }
+
+  @Test
+  void refusesACsvFileWhoseQuotesDoNotPair() throws Exception {
+    String header = String.join(",", MedicalFiles.HEADER) + "\n";
+    String good = MedicalFileBuilder.newSettlementId() + ",350526198001011234,张三,350526198001011234,张三,三班镇,泗滨村,,2025-01-01,10,1\n";
+    Path unclosed = Files.createTempFile("medical-", ".csv");
+    Files.writeString(unclosed, header + good + "\"" + good + good, StandardCharsets.UTF_8);
+    Path trailing = Files.createTempFile("medical-", ".csv");
+    Files.writeString(trailing, header + good + good.replace(",张三,", ",\"张\"三,"), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> importFile(unclosed)).isInstanceOf(ApiException.class)
+        .hasMessage("CSV 文件第 3 行的引号没有成对（从这里到文件末尾都成了一个单元格），请修正后重新导入");
+    assertThatThrownBy(() -> importFile(trailing)).isInstanceOf(ApiException.class)
+        .hasMessageStartingWith("CSV 文件第 3 行格式错误（引号之后紧跟着其他字符");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
+        good.substring(0, good.indexOf(',')))).as("nothing of a refused file is kept").isZero();
+  }
+
+  @Test
   void storesRareCharactersBackslashesAndTabsAsWritten() {
-    // on PostgreSQL the rows go through COPY's text format, which escapes \\ and tabs; 𠮷 is outside the BMP
+    // 𠮷 is outside the BMP, and a backslash or tab must arrive as written whatever the COPY format
     String household = MedicalFileBuilder.newHousehold();
     String settlementId = MedicalFileBuilder.newSettlementId();
     Path file = new MedicalFileBuilder()

@@ -1,0 +1,2 @@
+-- PostgreSQL only (db/vendor/postgresql): H2 does not compress large values by itself, nothing to
+-- change here. The version is kept so that both databases number their migrations alike.
