@@ -78,11 +78,11 @@ public class MedicalFileImport {
       if (Files.size(file) == 0) {
         throw ApiException.badRequest("上传的文件是空的");
       }
-      // the hash, then the gzip for the archive, on another thread while the rows load: one
-      // pass over the file on this thread, the parse
+      // the hash, then the compressed copy for the archive, on another thread while the rows
+      // load: one pass over the file on this thread, the parse
       CompletableFuture<String> hash = CompletableFuture.supplyAsync(() -> sha256(file));
-      CompletableFuture<Path> gzip = hash.thenApplyAsync(h -> SettlementStore.compress(file));
-      archive = gzip;  // deleted whatever happens
+      CompletableFuture<Path> compressed = hash.thenApplyAsync(h -> SettlementStore.compress(file));
+      archive = compressed;  // deleted whatever happens
       MedicalFileReader.Kind kind = MedicalFileReader.detect(file, fileName);
       long fileId = store.nextFileId();
       String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
@@ -97,7 +97,7 @@ public class MedicalFileImport {
         try {
           loaded = load(file, read, fileId, allNew, hash, rows -> new SettlementStore.FileRecord(fileId,
               hash.join(), archivedName, user, importedAt, rows.count, rows.accepted, rows.rejectedCount,
-              read.format().name(), read.charset() == null ? null : read.charset().name(), size, gzip.join()));
+              read.format().name(), read.charset() == null ? null : read.charset().name(), size, compressed.join()));
         } catch (SettlementStore.KnownSettlement e) {
           LOG.debug("{}: holds settlements stored before or twice, found after {} ms: read again into staging",
               fileName, (System.nanoTime() - started) / 1_000_000);

@@ -135,8 +135,10 @@ class ScreeningImportTest {
     assertThat(second.rows()).isEqualTo(2);
     assertThat(second.rejectedCount()).isEqualTo(1);
     assertThat(selfPaidOf(household)).isEqualByComparingTo("1000");
-    byte[] archived = jdbc.queryForObject("SELECT content_gzip FROM screening_file WHERE sha256 = ?", byte[].class, first.sha256());
-    try (var original = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(archived))) {
+    byte[] archived = jdbc.queryForObject("SELECT content FROM screening_file WHERE sha256 = ?", byte[].class, first.sha256());
+    assertThat(jdbc.queryForObject("SELECT content_encoding FROM screening_file WHERE sha256 = ?", String.class,
+        first.sha256())).isEqualTo("zstd");
+    try (var original = new com.github.luben.zstd.ZstdInputStream(new java.io.ByteArrayInputStream(archived))) {
       assertThat(original.readAllBytes()).isEqualTo(Files.readAllBytes(file));
     }
     assertThat(first.sha256()).isEqualTo(MedicalFileImport.sha256(file)).hasSize(64);
