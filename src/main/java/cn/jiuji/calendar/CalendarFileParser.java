@@ -1,7 +1,10 @@
 package cn.jiuji.calendar;
 
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -12,9 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads one year's calendar file: CSV with the header {@code date,type,name}, one day a line,
@@ -24,14 +24,6 @@ import org.apache.commons.csv.CSVRecord;
 final class CalendarFileParser {
 
   static final List<String> HEADER = List.of("date", "type", "name");
-
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setCommentMarker('#')
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
-      .setTrim(true)
-      .get();
 
   private CalendarFileParser() {}
 
@@ -43,56 +35,63 @@ final class CalendarFileParser {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    CSVParser parser;
-    try {
-      parser = FORMAT.parse(new StringReader(text));
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new CalendarFileException(file, 0, "表头无法读取（" + e.getMessage() + "）");
-    }
-    try (parser) {
-      if (!parser.getHeaderNames().equals(HEADER)) {
-        throw new CalendarFileException(file, parser.getCurrentLineNumber(),
-            "表头应为 date,type,name，实际为 " + String.join(",", parser.getHeaderNames()));
-      }
-      // the first comment line names the notice; further ones are explanations
-      String source = parser.hasHeaderComment()
-          ? parser.getHeaderComment().strip().lines().findFirst().orElse("").strip()
-          : "";
+    // comments are read, not skipped: the first one names the notice
+    CsvReader<CsvRecord> reader = CsvReader.builder().commentStrategy(CommentStrategy.READ)
+        .skipEmptyLines(true).allowMissingFields(true).allowExtraFields(true).ofCsvRecord(text);
+    try (reader) {
+      String source = null;
+      List<String> header = null;
       Map<LocalDate, YearCalendar.Day> days = new HashMap<>();
       Map<LocalDate, Long> lines = new HashMap<>();
-      Iterator<CSVRecord> records = parser.iterator();
-      while (hasNext(records, parser, file)) {
-        CSVRecord record = records.next();
-        long line = parser.getCurrentLineNumber();
-        LocalDate date = day(record, file, line, year);
+      Iterator<CsvRecord> records = reader.iterator();
+      long line = 0;
+      while (hasNext(records, file, line)) {
+        CsvRecord record = records.next();
+        line = record.getStartingLineNumber();
+        if (record.isComment()) {
+          if (source == null && header == null) {
+            source = record.getField(0).strip();
+          }
+          continue;
+        }
+        List<String> fields = record.getFields().stream().map(String::strip).toList();
+        if (fields.stream().anyMatch(f -> f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0)) {
+          throw new CalendarFileException(file, line, "引号没有成对（从这里起的各行成了一个单元格）");
+        }
+        if (header == null) {
+          header = fields;
+          if (!header.equals(HEADER)) {
+            throw new CalendarFileException(file, line, "表头应为 date,type,name，实际为 " + String.join(",", header));
+          }
+          continue;
+        }
+        LocalDate date = day(fields, file, line, year);
         if (lines.containsKey(date)) {
           throw new CalendarFileException(file, line,
               "日期 " + date + " 重复（已在第" + lines.get(date) + "行出现）");
         }
         lines.put(date, line);
-        days.put(date, new YearCalendar.Day(type(record, file, line, date),
-            record.size() > 2 ? record.get(2) : ""));
+        days.put(date, new YearCalendar.Day(type(fields, file, line, date), fields.size() > 2 ? fields.get(2) : ""));
       }
       if (days.isEmpty()) {
         throw new CalendarFileException(file, 0, "文件中没有任何日期");
       }
-      return new YearCalendar(year, file, source, days);
+      return new YearCalendar(year, file, source == null ? "" : source, days);
     } catch (IOException e) {
       throw new CalendarFileException(file, 0, "无法读取（" + e.getMessage() + "）");
     }
   }
 
-  private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser, String file) {
+  private static boolean hasNext(Iterator<CsvRecord> records, String file, long line) {
     try {
       return records.hasNext();
-    } catch (UncheckedIOException | IllegalStateException e) {
-      // e.g. an unclosed quote: Commons CSV stops reading there
-      throw new CalendarFileException(file, parser.getCurrentLineNumber() + 1,
-          "CSV 格式错误（" + e.getMessage() + "）");
+    } catch (UncheckedIOException | CsvParseException e) {
+      // e.g. "2030-01-01"x: characters after a closing quote
+      throw new CalendarFileException(file, line + 1, "CSV 格式错误（引号使用不当）");
     }
   }
 
-  private static LocalDate day(CSVRecord record, String file, long line, int year) {
+  private static LocalDate day(List<String> record, String file, long line, int year) {
     if (record.size() < 2 || record.size() > HEADER.size()) {
       throw new CalendarFileException(file, line,
           "应有 date,type,name 三列（name 可空），实际有 " + record.size() + " 列");
@@ -112,7 +111,7 @@ final class CalendarFileParser {
     return date;
   }
 
-  private static DayType type(CSVRecord record, String file, long line, LocalDate date) {
+  private static DayType type(List<String> record, String file, long line, LocalDate date) {
     DayType type;
     try {
       type = DayType.valueOf(record.get(1).toUpperCase(Locale.ROOT));

@@ -74,6 +74,13 @@ class CalendarFileParserTest {
   }
 
   @Test
+  void rejectsBrokenQuotesNamingTheLine() {
+    assertRejected(HEAD + "2030-01-01,OFF,元旦\n\"2030-10-01\"x,OFF,国庆节\n", 4, "CSV 格式错误");
+    // a quote never closed takes the rest of the file into one cell
+    assertRejected(HEAD + "\"2030-10-01,OFF,国庆节\n2030-10-02,OFF,国庆节\n", 3, "引号没有成对");
+  }
+
+  @Test
   void rejectsAFileWithoutDays() {
     assertRejected(HEAD, 0, "没有任何日期");
   }

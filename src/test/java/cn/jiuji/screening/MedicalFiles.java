@@ -1,5 +1,6 @@
 package cn.jiuji.screening;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -55,10 +54,10 @@ final class MedicalFiles {
         out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       }
       try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, charset), 1 << 16);
-          CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-        printer.printRecord(header);
+          CsvWriter csv = CsvWriter.builder().build(writer)) {
+        csv.writeRecord(header);
         while (rows.hasNext()) {
-          printer.printRecord(rows.next());
+          csv.writeRecord(rows.next());
         }
       }
     }
