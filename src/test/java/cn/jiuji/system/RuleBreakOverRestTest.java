@@ -1,10 +1,15 @@
 package cn.jiuji.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.assistance.CaseFixtures;
+import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.identity.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -18,23 +23,23 @@ class RuleBreakOverRestTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
   void startingACaseWithABadIdNumberIsA400AndStartsNothing() throws Exception {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count();
+    // the start form's fields (reportCase.form); the township is the worker's own
     String body = """
         {"variables": {
           "householdHead": {"value": "王某某", "type": "String"},
           "idNumber": {"value": "350526198001011235", "type": "String"},
-          "township": {"value": "xunzhong", "type": "String"},
           "village": {"value": "浔东村", "type": "String"},
           "category": {"value": "GENERAL", "type": "String"},
           "selfPaidTwoYears": {"value": 90000.0, "type": "Double"},
-          "source": {"value": "APPLICATION", "type": "String"},
           "emergency": {"value": false, "type": "Boolean"}}}""";
     var response = new WebClient(port).postJson(
-        "/engine-rest/process-definition/key/temporaryAssistance/start", body, "civil1", "demo");
+        "/engine-rest/process-definition/key/temporaryAssistance/start", body, "xunzhong1", "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("message").asText())
         .startsWith("户主身份证号").contains("不是有效的 18 位公民身份号码");
@@ -80,9 +85,24 @@ class RuleBreakOverRestTest {
           "selfPaidTwoYears": {"value": 90000.0, "type": "Double"}}}""".formatted(CaseFixtures.newIdNumber());
     var response = new WebClient(port).postJson(
         "/engine-rest/process-definition/key/temporaryAssistance/start", body, "sanban1", "demo");
+    // the start form has no township: a worker's cases are the worker's township's
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).path("message").asText()).contains("只能登记本乡镇");
+    assertThat(json.readTree(response.body()).path("message").asText())
+        .isEqualTo("启动表单中没有“township”这一项，不能随流程启动提交");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count())
         .isEqualTo(before);
+  }
+
+  @Test
+  void aCaseStartedInAWorkersNameIsRefusedForAnotherTownshipToo() {
+    // what application code would do on a logged-in worker's behalf, past the REST API's forms
+    identity.setAuthentication("sanban1", List.of(Groups.township("sanban")));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("temporaryAssistance",
+          CaseFixtures.start("xunzhong", "GENERAL", 90_000)))
+          .isInstanceOf(RuleBreak.class).hasMessageContaining("只能登记本乡镇");
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }
