@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -326,7 +328,7 @@ final class FormVariablesFilter extends OncePerRequestFilter {
     }
     JsonNode variables = body.path("variables");
     if (variables.isObject()) {
-      body.set("variables", allowed((ObjectNode) variables, startForm(definition), name -> null, Context.START));
+      body.set("variables", allowed((ObjectNode) variables, startForm(definition), names -> Map.of(), Context.START));
     }
     return json.writeValueAsBytes(body);
   }
@@ -351,20 +353,26 @@ final class FormVariablesFilter extends OncePerRequestFilter {
    */
   private ObjectNode allowed(ObjectNode variables, FormFields form, StoredValues stored, Context context) {
     List<String> unknown = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
     ObjectNode passed = json.createObjectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> variable = it.next();
-      var field = form.field(variable.getKey());
+    variables.fieldNames().forEachRemaining(name -> {
+      var field = form.field(name);
       if (field.isEmpty()) {
-        unknown.add(variable.getKey());
+        unknown.add(name);
       } else if (field.get().editable()) {
-        passed.set(variable.getKey(), variable.getValue());
-      } else if (!unchanged(variable.getValue().path("value"), stored.get(variable.getKey()))) {
-        throw readonly(field.get());
+        passed.set(name, variables.get(name));
+      } else {
+        shown.add(name);
       }
-    }
+    });
     if (!unknown.isEmpty()) {
       throw notInForm(unknown, context);
+    }
+    Map<String, Object> current = shown.isEmpty() ? Map.of() : stored.get(shown);
+    for (String name : shown) {
+      if (!unchanged(variables.get(name).path("value"), current.get(name))) {
+        throw readonly(form.field(name).orElseThrow());
+      }
     }
     return passed;
   }
@@ -494,8 +502,9 @@ final class FormVariablesFilter extends OncePerRequestFilter {
     });
   }
 
+  /** The values the read-only fields show; a variable that does not exist is missing. */
   private interface StoredValues {
-    Object get(String name);
+    Map<String, Object> get(List<String> names);
   }
 
   private final class TaskValues implements StoredValues {
@@ -506,12 +515,16 @@ final class FormVariablesFilter extends OncePerRequestFilter {
     }
 
     @Override
-    public Object get(String name) {
-      TypedValue value = unchecked(() -> engine.getTaskService().getVariableTyped(taskId, name, false));
-      if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-        return serializable.getValueSerialized(); // JSON or XML text, as a form shows it
+    public Map<String, Object> get(List<String> names) {
+      VariableMap found = unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, names, false));
+      Map<String, Object> values = new HashMap<>();
+      for (String name : found.keySet()) {
+        TypedValue value = found.getValueTyped(name);
+        // an object not deserialized shows as its JSON or XML text
+        values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
+            ? serializable.getValueSerialized() : value.getValue());
       }
-      return value == null ? null : value.getValue();
+      return values;
     }
   }
 
