@@ -39,6 +39,17 @@ final class FormFields {
     return fields;
   }
 
+  /** These fields and the given variables, editable (those a form shows keep their label). */
+  FormFields plus(java.util.Collection<String> variables) {
+    if (variables.isEmpty()) {
+      return this;
+    }
+    Map<String, Field> more = new LinkedHashMap<>(fields);
+    variables.forEach(name -> more.merge(name, new Field(name, name, true),
+        (old, added) -> new Field(name, old.label(), true)));
+    return new FormFields(Map.copyOf(more));
+  }
+
   private static void collect(JsonNode container, String enclosingVariable, boolean enclosingReadonly,
       Map<String, Field> fields) {
     for (JsonNode component : container.path("components")) {

@@ -80,6 +80,7 @@ final class FormVariablesFilter extends OncePerRequestFilter {
   private final String webappRoot;
   /** Its services exist once the engine is built, after the servlet filters are created. */
   private final ProcessEngineConfigurationImpl engine;
+  private final RestStartProperties starts;
   private final ObjectMapper json = JsonMapper.builder()
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -91,10 +92,12 @@ final class FormVariablesFilter extends OncePerRequestFilter {
    *     of any engine under {@code engine/{name}}
    * @param webappRoot the webapps' REST root, {@code /camunda/api/engine}: {@code engine/{name}} only
    */
-  FormVariablesFilter(String engineRest, String webappRoot, ProcessEngineConfigurationImpl engine) {
+  FormVariablesFilter(String engineRest, String webappRoot, ProcessEngineConfigurationImpl engine,
+      RestStartProperties starts) {
     this.engineRest = engineRest;
     this.webappRoot = webappRoot;
     this.engine = engine;
+    this.starts = starts;
   }
 
   @Override
@@ -328,7 +331,8 @@ final class FormVariablesFilter extends OncePerRequestFilter {
     }
     JsonNode variables = body.path("variables");
     if (variables.isObject()) {
-      body.set("variables", allowed((ObjectNode) variables, startForm(definition), names -> Map.of(), Context.START));
+      FormFields fields = startForm(definition).plus(starts.startVariables(definition.getKey()));
+      body.set("variables", allowed((ObjectNode) variables, fields, names -> Map.of(), Context.START));
     }
     return json.writeValueAsBytes(body);
   }

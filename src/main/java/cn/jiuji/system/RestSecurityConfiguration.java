@@ -25,11 +25,11 @@ class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<FormVariablesFilter> formVariables(ProcessEngineConfigurationImpl engine,
-      CamundaBpmProperties camunda) {
+      CamundaBpmProperties camunda, RestStartProperties starts) {
     // Tasklist submits forms through the webapps' copy of the REST API, under the webapp path
     String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
     var registration = new FilterRegistrationBean<>(
-        new FormVariablesFilter(ENGINE_REST, webappRest, engine));
+        new FormVariablesFilter(ENGINE_REST, webappRest, engine, starts));
     registration.setName("formVariables");
     registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);

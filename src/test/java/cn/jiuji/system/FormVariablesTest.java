@@ -222,10 +222,12 @@ class FormVariablesTest {
     assertThat(message(backdated)).isEqualTo("启动表单中没有“policyDate”这一项，不能随流程启动提交");
     assertNotStarted(policyDate);
 
+    // township and source are start variables of the REST contract (SPEC §3.1, jiuji.rest.start-variables):
+    // they pass the form check, and the case's own rules judge them
     Map<String, Object> elsewhere = CaseFixtures.report("GENERAL", 90_000);
     var township = web.postJson(start, body(elsewhere, Map.of("township", "xunzhong")), "sanban1", PASSWORD);
     assertThat(township.statusCode()).as(township.body()).isEqualTo(400);
-    assertThat(message(township)).isEqualTo("启动表单中没有“township”这一项，不能随流程启动提交");
+    assertThat(message(township)).isEqualTo("乡镇工作人员只能登记本乡镇的救助线索，不能登记浔中镇的家庭");
     assertNotStarted(elsewhere);
 
     Map<String, Object> numbered = CaseFixtures.report("GENERAL", 90_000);
@@ -250,6 +252,20 @@ class FormVariablesTest {
   }
 
   @Test
+  void countyStaffReportACaseOverRestWithTheContractsStartVariables() throws Exception {
+    String start = "/engine-rest/process-definition/key/temporaryAssistance/start";
+    Map<String, Object> application = CaseFixtures.report("DIBAO", 60_000);
+
+    var started = web.postJson(start, body(application, Map.of("township", "xunzhong", "source", "APPLICATION")),
+        "civil1", PASSWORD);
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String pid = json.readTree(started.body()).path("id").asText();
+    assertThat(runtime.getVariable(pid, "township")).isEqualTo("xunzhong");
+    assertThat(runtime.getVariable(pid, "source")).isEqualTo("APPLICATION");
+  }
+
+  @Test
   void tasklistsStartFormTakesNoOtherVariableEither() throws Exception {
     String definition = repository.createProcessDefinitionQuery().processDefinitionKey("temporaryAssistance")
         .latestVersion().singleResult().getId();
@@ -257,10 +273,10 @@ class FormVariablesTest {
     Map<String, Object> report = CaseFixtures.report("DIBAO", 60_000);
 
     var refused = web.webappJson("POST", TASKLIST_API + "/process-definition/" + definition + "/submit-form",
-        body(report, Map.of("source", "MEDICAL_SCREENING")));
+        body(report, Map.of("policyDate", "2023-06-30")));
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(message(refused)).isEqualTo("启动表单中没有“source”这一项，不能随流程启动提交");
+    assertThat(message(refused)).isEqualTo("启动表单中没有“policyDate”这一项，不能随流程启动提交");
     assertNotStarted(report);
   }
 
