@@ -13,6 +13,12 @@ const { chromium } = require('playwright-core');
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const shot = async (name) => { if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true }); };
+  // what Tasklist posts when the form is completed (TasklistBrowserTest reads it from the log)
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/task\/[^/]+\/(submit-form|complete)$/.test(new URL(request.url()).pathname)) {
+      console.log(`submitted ${new URL(request.url()).pathname} ${request.postData()}`);
+    }
+  });
   try {
     await page.goto(`${base}/camunda/app/tasklist/default/`);
     await page.waitForSelector('input[type=password]', { timeout: 60000 });

@@ -1,22 +1,45 @@
 package cn.jiuji.system;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic against Camunda's own users for the REST API and our own {@code /api}. The filter
  * sets the engine's current authentication for the request, so authorization checks apply to
- * everything the request does, in the engine REST API and in our controllers alike.
+ * everything the request does, in the engine REST API and in our controllers alike. Behind it,
+ * and behind the webapps' own login, {@link FormVariablesFilter} lets workers submit only what
+ * their forms show.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
+  static final String ENGINE_REST = "/engine-rest";
+  /** Before the form check, which asks the engine who the request's user is. */
+  private static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+  @Bean
+  FilterRegistrationBean<FormVariablesFilter> formVariables(ProcessEngineConfigurationImpl engine,
+      CamundaBpmProperties camunda, RestStartProperties starts) {
+    // Tasklist submits forms through the webapps' copy of the REST API, under the webapp path
+    String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
+    var registration = new FilterRegistrationBean<>(
+        new FormVariablesFilter(ENGINE_REST, webappRest, engine, starts));
+    registration.setName("formVariables");
+    registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    return basicAuthentication("engineRestAuthentication", null, "/engine-rest/*");
+    return basicAuthentication("engineRestAuthentication", null, ENGINE_REST + "/*");
   }
 
   @Bean
@@ -38,6 +61,7 @@ class RestSecurityConfiguration {
           ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, servletPathPrefix);
     }
     registration.addUrlPatterns(urlPattern);
+    registration.setOrder(AUTHENTICATION_ORDER);
     registration.setAsyncSupported(true);
     return registration;
   }

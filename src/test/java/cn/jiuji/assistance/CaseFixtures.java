@@ -37,6 +37,21 @@ public final class CaseFixtures {
     return v;
   }
 
+  /**
+   * What a township worker fills in on the start form (reportCase.form): the township is the
+   * worker's own, the source field discovery.
+   */
+  public static Map<String, Object> report(String category, double selfPaid) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("householdHead", "颜某斌");
+    v.put("idNumber", newIdNumber());
+    v.put("village", "泗滨村");
+    v.put("category", category);
+    v.put("selfPaidTwoYears", selfPaid);
+    v.put("emergency", false);
+    return v;
+  }
+
   public static Map<String, Object> confirm(boolean yes) {
     return Map.of("screeningConfirmed", yes, "screeningNote", yes ? "医保数据核对无误" : "家属已参加商业保险全额报销");
   }

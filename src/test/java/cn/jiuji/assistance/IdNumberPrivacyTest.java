@@ -30,7 +30,7 @@ class IdNumberPrivacyTest {
     String valid = CaseFixtures.newIdNumber();
     // the same number with a wrong check digit: a typo a worker could make with a real person's ID
     String typo = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
-    Map<String, Object> start = CaseFixtures.start("sanban", "GENERAL", 132_667.0);
+    Map<String, Object> start = CaseFixtures.report("GENERAL", 132_667.0);
     start.put("idNumber", typo);
 
     var response = new WebClient(port).postJson(

@@ -302,7 +302,7 @@ class TownshipIsolationTest {
 
   @Test
   void aTownshipWorkerReportsSeesAndCompletesTheirOwnCase() throws Exception {
-    Map<String, Object> start = CaseFixtures.start("sanban", "GENERAL", 132_667.0);
+    Map<String, Object> start = CaseFixtures.report("GENERAL", 132_667.0);
     ObjectNode variables = json.createObjectNode();
     start.forEach((name, value) -> variables.set(name, typed(value)));
     ObjectNode body = json.createObjectNode();

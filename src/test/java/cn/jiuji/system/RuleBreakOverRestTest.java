@@ -1,10 +1,15 @@
 package cn.jiuji.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.assistance.CaseFixtures;
+import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.identity.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ class RuleBreakOverRestTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -84,5 +90,18 @@ class RuleBreakOverRestTest {
     assertThat(json.readTree(response.body()).path("message").asText()).contains("只能登记本乡镇");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count())
         .isEqualTo(before);
+  }
+
+  @Test
+  void aCaseStartedInAWorkersNameIsRefusedForAnotherTownshipToo() {
+    // what application code would do on a logged-in worker's behalf, past the REST API's forms
+    identity.setAuthentication("sanban1", List.of(Groups.township("sanban")));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey("temporaryAssistance",
+          CaseFixtures.start("xunzhong", "GENERAL", 90_000)))
+          .isInstanceOf(RuleBreak.class).hasMessageContaining("只能登记本乡镇");
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }

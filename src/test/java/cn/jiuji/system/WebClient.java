@@ -17,11 +17,12 @@ import java.util.UUID;
 public final class WebClient {
 
   private final String base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   public WebClient(int port) {
     this.base = "http://localhost:" + port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
   public HttpResponse<String> get(String path, String user, String password) {
@@ -106,6 +107,29 @@ public final class WebClient {
         .POST(HttpRequest.BodyPublishers.ofString(form))
         .build());
     return login.statusCode();
+  }
+
+  /**
+   * A JSON request of a logged-in webapp (see {@link #webappLogin}) to the webapps' REST API, as
+   * Tasklist sends it: session cookie, CSRF token from the XSRF-TOKEN cookie, same-origin Referer.
+   */
+  public HttpResponse<String> webappJson(String method, String path, String json) {
+    // a read hands out the CSRF token of the (new) session, as Tasklist's first requests do
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET().build());
+    String token = cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", token)
+        .header("Referer", base + "/camunda/app/tasklist/default/")
+        .method(method, HttpRequest.BodyPublishers.ofString(json))
+        .build());
+  }
+
+  /** A read of a logged-in webapp (see {@link #webappLogin}) from the webapps' REST API. */
+  public HttpResponse<String> webappGet(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }
 
   private HttpRequest.Builder request(String path, String user, String password) {

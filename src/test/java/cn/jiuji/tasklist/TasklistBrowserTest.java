@@ -55,5 +55,11 @@ class TasklistBrowserTest {
     assertThat(runtime.getVariable(pi.getId(), "visitConfirmsHardship")).isEqualTo(true);
     assertThat(runtime.getVariable(pi.getId(), "householdSize")).isEqualTo(4L);
     assertThat(runtime.getVariable(pi.getId(), "visitFindings").toString()).contains("浏览器测试");
+    // Tasklist posts every field of the form, the read-only ones too, and nothing else; the
+    // read-only ones come back unchanged and are left out (FormVariablesFilter)
+    String submitted = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+        .filter(line -> line.startsWith("submitted ")).findFirst().orElseThrow();
+    assertThat(submitted).contains("/submit-form", "\"caseNo\"", "\"visitFindings\"").doesNotContain("township\"");
+    assertThat(runtime.getVariable(pi.getId(), "caseNo")).isEqualTo(pi.getBusinessKey());
   }
 }
