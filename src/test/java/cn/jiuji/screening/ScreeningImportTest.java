@@ -346,4 +346,31 @@ class ScreeningImportTest {
     assertThatThrownBy(() -> importFile(pdf)).isInstanceOf(ApiException.class).hasMessageContaining("不支持的文件类型");
     assertThatThrownBy(() -> importFile(brokenXlsx)).isInstanceOf(ApiException.class).hasMessageContaining("Excel");
   }
+
+  @Test
+  void refusesAnExcelFileWhoseSharedStringsAreBroken() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    String settlementId = MedicalFileBuilder.newSettlementId();
+    MedicalFileBuilder rows = new MedicalFileBuilder().settlement(settlementId, household, household, "", "2025-03-01",
+        "100", "10");
+    String headerOnly = MedicalFiles.HEADER.stream().map(h -> "<si><t>" + h + "</t></si>").collect(Collectors.joining(
+        "", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">", "</sst>"));
+    Path cutOff = withSharedStrings(rows.write(MedicalFiles.Format.XLSX), headerOnly.substring(0, 200));
+    // the cells of the row refer to entries the table lacks
+    Path tooShort = withSharedStrings(rows.write(MedicalFiles.Format.XLSX), headerOnly);
+
+    assertThatThrownBy(() -> importFile(cutOff)).isInstanceOf(ApiException.class)
+        .hasMessageStartingWith("无法读取 Excel 文件（文件可能已损坏）");
+    assertThatThrownBy(() -> importFile(tooShort)).isInstanceOf(ApiException.class)
+        .hasMessageStartingWith("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 11）不存在");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
+        settlementId)).isZero();
+  }
+
+  private static Path withSharedStrings(Path xlsx, String sharedStrings) throws Exception {
+    try (var zip = java.nio.file.FileSystems.newFileSystem(xlsx)) {
+      Files.writeString(zip.getPath("xl/sharedStrings.xml"), sharedStrings, StandardCharsets.UTF_8);
+    }
+    return xlsx;
+  }
 }
