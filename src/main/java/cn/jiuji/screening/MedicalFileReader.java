@@ -19,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLStreamException;
@@ -275,11 +277,20 @@ final class MedicalFileReader {
 
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
-      int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+      int column = reference == null ? cells.size() : column(reference);
       while (cells.size() < column) {
         cells.add("");
       }
       cells.add(value == null ? "" : value);
+    }
+
+    /** The column of a cell reference such as "K12" (CellReference's own parse is a regex, a tenth of the reading time). */
+    private static int column(String reference) {
+      int letters = 0;
+      while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
+        letters++;
+      }
+      return CellReference.convertColStringToIndex(reference.substring(0, letters));
     }
   }
 
@@ -288,6 +299,10 @@ final class MedicalFileReader {
    * (a "#,##0.00" amount or a "2025年3月1日" date is the same value to us).
    */
   static final class PlainFormatter extends DataFormatter {
+    // whether a format is a date's, by its index in the workbook (one formatter per workbook):
+    // DateUtil remembers only the last format, and dates and amounts alternate in every row
+    private final Map<Integer, Boolean> dateFormats = new HashMap<>();
+
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString) {
       return formatRawCellContents(value, formatIndex, formatString, false);
@@ -295,7 +310,8 @@ final class MedicalFileReader {
 
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+      boolean date = dateFormats.computeIfAbsent(formatIndex, index -> DateUtil.isADateFormat(index, formatString));
+      if (date && DateUtil.isValidExcelDate(value)) {
         return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
       }
       return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
