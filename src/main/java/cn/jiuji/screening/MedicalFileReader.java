@@ -1,6 +1,7 @@
 package cn.jiuji.screening;
 
 import cn.jiuji.system.ApiException;
+import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -18,23 +19,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamException;
+import org.apache.poi.hssf.usermodel.HSSFRichTextString;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -42,7 +51,8 @@ import org.xml.sax.XMLReader;
 /**
  * Reads the rows of a medical-insurance file (SPEC §5) one at a time, whatever its format: CSV in
  * UTF-8 (with or without BOM) or GBK, or XLSX (first sheet). Nothing keeps the whole file in
- * memory: CSV is parsed from a stream, XLSX with POI's SAX-based event API.
+ * memory: CSV is parsed from a stream, XLSX with POI's SAX-based event API and its shared strings
+ * in a temporary file.
  */
 final class MedicalFileReader {
 
@@ -177,10 +187,24 @@ final class MedicalFileReader {
   }
 
   private static void readXlsx(Path file, RowHandler handler) throws IOException {
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+    // the shared strings (every distinct text of the workbook: Excel and WPS keep each text cell
+    // there, so a month's file has a million settlement ids in it) go to a temporary file, not the
+    // heap; unencrypted, as the uploaded file itself lies next to it. Read here rather than by the
+    // table's constructor, which leaves its file behind when the part is broken.
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        TempFileSharedStringsTable strings = new TempFileSharedStringsTable(false, false)) {
+      List<PackagePart> sharedStrings = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+      if (!sharedStrings.isEmpty()) {
+        try (InputStream in = sharedStrings.get(0).getInputStream()) {
+          strings.readFrom(in);
+        } catch (IOException e) {
+          if (e.getCause() instanceof XMLStreamException broken) {
+            throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + broken.getMessage());
+          }
+          throw e;
+        }
+      }
       XSSFReader reader = new XSSFReader(pkg);
-      // the shared strings (the distinct texts of the workbook) are the one part held in memory
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
       StylesTable styles = reader.getStylesTable();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       if (!sheets.hasNext()) {
@@ -188,7 +212,7 @@ final class MedicalFileReader {
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
+        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, new PlainStrings(strings),
             new SheetRows(handler), new PlainFormatter(), false));
         parser.parse(new InputSource(sheet));
       }
@@ -202,6 +226,33 @@ final class MedicalFileReader {
       throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     } catch (OpenXML4JException | ParserConfigurationException e) {
       throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+    }
+  }
+
+  /**
+   * The texts of the shared strings table without formatting: the table's own lookup wraps each
+   * in an XSSFRichTextString, an XMLBeans object, that the sheet handler only turns back into its
+   * text (a quarter of the reading time of a month's file); POI's rich text of the old format is a
+   * plain Java object. A cell that refers to an entry the table lacks means a broken file.
+   */
+  private record PlainStrings(TempFileSharedStringsTable table) implements SharedStrings {
+    @Override
+    public RichTextString getItemAt(int idx) {
+      try {
+        return new HSSFRichTextString(table.getString(idx));
+      } catch (NoSuchElementException e) {
+        throw ApiException.badRequest("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 " + idx + "）不存在");
+      }
+    }
+
+    @Override
+    public int getCount() {
+      return table.getCount();
+    }
+
+    @Override
+    public int getUniqueCount() {
+      return table.getUniqueCount();
     }
   }
 
@@ -226,11 +277,20 @@ final class MedicalFileReader {
 
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
-      int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+      int column = reference == null ? cells.size() : column(reference);
       while (cells.size() < column) {
         cells.add("");
       }
       cells.add(value == null ? "" : value);
+    }
+
+    /** The column of a cell reference such as "K12" (CellReference's own parse is a regex, a tenth of the reading time). */
+    private static int column(String reference) {
+      int letters = 0;
+      while (letters < reference.length() && Character.isLetter(reference.charAt(letters))) {
+        letters++;
+      }
+      return CellReference.convertColStringToIndex(reference.substring(0, letters));
     }
   }
 
@@ -239,6 +299,10 @@ final class MedicalFileReader {
    * (a "#,##0.00" amount or a "2025年3月1日" date is the same value to us).
    */
   static final class PlainFormatter extends DataFormatter {
+    // whether a format is a date's, by its index in the workbook (one formatter per workbook):
+    // DateUtil remembers only the last format, and dates and amounts alternate in every row
+    private final Map<Integer, Boolean> dateFormats = new HashMap<>();
+
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString) {
       return formatRawCellContents(value, formatIndex, formatString, false);
@@ -246,7 +310,8 @@ final class MedicalFileReader {
 
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+      boolean date = dateFormats.computeIfAbsent(formatIndex, index -> DateUtil.isADateFormat(index, formatString));
+      if (date && DateUtil.isValidExcelDate(value)) {
         return DateUtil.getLocalDateTime(value, use1904).toLocalDate().toString();
       }
       return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -46,7 +46,7 @@ final class MedicalFileBuilder {
 
   Path write(MedicalFiles.Format format) {
     try {
-      Path file = Files.createTempFile("medical-", format == MedicalFiles.Format.XLSX ? ".xlsx" : ".csv");
+      Path file = Files.createTempFile("medical-", format.isXlsx() ? ".xlsx" : ".csv");
       file.toFile().deleteOnExit();
       MedicalFiles.write(file, format, MedicalFiles.HEADER, rows.iterator());
       return file;

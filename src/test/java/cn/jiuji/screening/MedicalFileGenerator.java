@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.Yaml;
  *
  * <pre>
  * java ... cn.jiuji.screening.MedicalFileGenerator ROWS BAD_SHARE FORMAT OUTPUT [SEED]
- *   FORMAT: csv-utf8 | csv-utf8-bom | csv-gbk | xlsx     e.g. 100000 0.02 csv-gbk /tmp/medical.csv
+ *   FORMAT: csv-utf8 | csv-utf8-bom | csv-gbk | xlsx | xlsx-inline-strings     e.g. 100000 0.02 csv-gbk /tmp/medical.csv
+ *   (xlsx: texts in the shared strings table, as Excel saves them; a million rows need -Xmx2g)
  * </pre>
  */
 public final class MedicalFileGenerator {
@@ -53,7 +54,7 @@ public final class MedicalFileGenerator {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      System.err.println("usage: MedicalFileGenerator ROWS BAD_SHARE csv-utf8|csv-utf8-bom|csv-gbk|xlsx OUTPUT [SEED]");
+      System.err.println("usage: MedicalFileGenerator ROWS BAD_SHARE csv-utf8|csv-utf8-bom|csv-gbk|xlsx|xlsx-inline-strings OUTPUT [SEED]");
       System.exit(2);
     }
     long rows = Long.parseLong(args[0]);

@@ -20,8 +20,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes medical-insurance files (SPEC §5) as the office's software does: CSV in UTF-8 with or
- * without BOM or in GBK, or XLSX with real date and number cells. Streams, so the generator can
- * write a million rows with little memory.
+ * without BOM or in GBK, or XLSX with real date and number cells. Streams the rows, so the
+ * generator can write a million of them; only the shared strings of an XLSX file stay in memory.
  */
 final class MedicalFiles {
 
@@ -30,7 +30,18 @@ final class MedicalFiles {
   static final int DATE_COLUMN = 8;
   static final int FIRST_AMOUNT_COLUMN = 9;
 
-  enum Format { CSV_UTF8, CSV_UTF8_BOM, CSV_GBK, XLSX }
+  /**
+   * XLSX as Excel and WPS save it, every text in the workbook's shared strings table; or
+   * XLSX_INLINE_STRINGS, each text inline in its cell, as POI's SXSSFWorkbook writes by default
+   * (the exports of server software written with it).
+   */
+  enum Format {
+    CSV_UTF8, CSV_UTF8_BOM, CSV_GBK, XLSX, XLSX_INLINE_STRINGS;
+
+    boolean isXlsx() {
+      return this == XLSX || this == XLSX_INLINE_STRINGS;
+    }
+  }
 
   private MedicalFiles() {}
 
@@ -40,7 +51,8 @@ final class MedicalFiles {
         case CSV_UTF8 -> csv(file, header, rows, java.nio.charset.StandardCharsets.UTF_8, false);
         case CSV_UTF8_BOM -> csv(file, header, rows, java.nio.charset.StandardCharsets.UTF_8, true);
         case CSV_GBK -> csv(file, header, rows, Charset.forName("GBK"), false);
-        case XLSX -> xlsx(file, header, rows);
+        case XLSX -> xlsx(file, header, rows, true);
+        case XLSX_INLINE_STRINGS -> xlsx(file, header, rows, false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,10 +75,14 @@ final class MedicalFiles {
     }
   }
 
-  /** Dates as date cells and amounts as number cells, as a real workbook has them. */
-  private static void xlsx(Path file, List<String> header, Iterator<List<String>> rows) throws IOException {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-      workbook.setCompressTempFiles(true);
+  /**
+   * Dates as date cells and amounts as number cells, as a real workbook has them; texts in the
+   * shared strings table (cells of type "s") or inline. The shared strings are held in memory while
+   * writing: those of a million rows take about 600 MB of heap.
+   */
+  private static void xlsx(Path file, List<String> header, Iterator<List<String>> rows, boolean sharedStrings)
+      throws IOException {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, true, sharedStrings)) {
       Sheet sheet = workbook.createSheet("结算明细");
       CellStyle date = workbook.createCellStyle();
       date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
@@ -105,8 +121,14 @@ final class MedicalFiles {
     }
   }
 
+  /** A real date; "2025-13-01" or "2025-02-30" stays text, as Excel keeps what it cannot take for a date. */
   private static boolean isIsoDate(String value) {
-    return value.matches("\\d{4}-\\d{2}-\\d{2}");
+    try {
+      LocalDate.parse(value);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static boolean isNumber(String value) {

@@ -107,9 +107,49 @@ class ScreeningImportTest {
     String charset = jdbc.queryForObject("SELECT charset FROM screening_file WHERE id = ?", String.class, result.fileId());
     assertThat(charset).isEqualTo(switch (format) {
       case CSV_GBK -> "GB18030";
-      case XLSX -> null;
+      case XLSX, XLSX_INLINE_STRINGS -> null;
       default -> "UTF-8";
     });
+  }
+
+  @Test
+  void readsTheTextsOfAnExcelWorkbookFromItsSharedStringsTable() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    String member = MedicalFileBuilder.newHousehold();
+    String headSettlement = MedicalFileBuilder.newSettlementId();
+    String memberSettlement = MedicalFileBuilder.newSettlementId();
+    // the head's name, the household, township and village repeat: one entry each in the table;
+    // the head's row has no category, a cell absent from the middle of the row
+    Path file = new MedicalFileBuilder()
+        .row(headSettlement, household, "颜某斌", household, "颜某斌", "三班镇", "泗滨村", "", "2025-03-01", "100", "10")
+        .row(memberSettlement, member, "颜𠮷明", household, "颜某斌", "三班镇", "泗滨村", "低保", "2025-03-02", "200.5", "20.25")
+        .write(MedicalFiles.Format.XLSX);
+    try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+      String sharedStrings = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      String sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertThat(sharedStrings).as("written as Excel saves it").containsOnlyOnce("<t>颜某斌</t>").contains("<t>颜𠮷明</t>");
+      assertThat(sheet).contains("t=\"s\"").doesNotContain("inlineStr");
+    }
+
+    assertThat(importFile(file).accepted()).isEqualTo(2);
+
+    Map<String, Object> head = lower(jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?",
+        headSettlement));
+    assertThat(head).containsEntry("id_number", household).containsEntry("patient_name", "颜某斌")
+        .containsEntry("household_id", household).containsEntry("household_head", "颜某斌")
+        .containsEntry("township", "sanban").containsEntry("village", "泗滨村").doesNotContainKey("category");
+    assertThat(head.get("settled_on").toString()).isEqualTo("2025-03-01");
+    assertThat((BigDecimal) head.get("self_paid")).isEqualByComparingTo("10");
+    Map<String, Object> other = lower(jdbc.queryForMap("SELECT * FROM medical_settlement WHERE settlement_id = ?",
+        memberSettlement));
+    assertThat(other).containsEntry("id_number", member).containsEntry("patient_name", "颜𠮷明")
+        .containsEntry("household_id", household).containsEntry("household_head", "颜某斌")
+        .containsEntry("village", "泗滨村").containsEntry("category", "DIBAO");
+    assertThat(other.get("settled_on").toString()).isEqualTo("2025-03-02");
+    assertThat((BigDecimal) other.get("total_cost")).isEqualByComparingTo("200.50");
+    assertThat((BigDecimal) other.get("self_paid")).isEqualByComparingTo("20.25");
   }
 
   static Map<String, Object> lower(Map<String, Object> row) {
@@ -305,5 +345,32 @@ class ScreeningImportTest {
     assertThatThrownBy(() -> importFile(xls)).isInstanceOf(ApiException.class).hasMessageContaining("旧版 Excel");
     assertThatThrownBy(() -> importFile(pdf)).isInstanceOf(ApiException.class).hasMessageContaining("不支持的文件类型");
     assertThatThrownBy(() -> importFile(brokenXlsx)).isInstanceOf(ApiException.class).hasMessageContaining("Excel");
+  }
+
+  @Test
+  void refusesAnExcelFileWhoseSharedStringsAreBroken() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    String settlementId = MedicalFileBuilder.newSettlementId();
+    MedicalFileBuilder rows = new MedicalFileBuilder().settlement(settlementId, household, household, "", "2025-03-01",
+        "100", "10");
+    String headerOnly = MedicalFiles.HEADER.stream().map(h -> "<si><t>" + h + "</t></si>").collect(Collectors.joining(
+        "", "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">", "</sst>"));
+    Path cutOff = withSharedStrings(rows.write(MedicalFiles.Format.XLSX), headerOnly.substring(0, 200));
+    // the cells of the row refer to entries the table lacks
+    Path tooShort = withSharedStrings(rows.write(MedicalFiles.Format.XLSX), headerOnly);
+
+    assertThatThrownBy(() -> importFile(cutOff)).isInstanceOf(ApiException.class)
+        .hasMessageStartingWith("无法读取 Excel 文件（文件可能已损坏）");
+    assertThatThrownBy(() -> importFile(tooShort)).isInstanceOf(ApiException.class)
+        .hasMessageStartingWith("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 11）不存在");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
+        settlementId)).isZero();
+  }
+
+  private static Path withSharedStrings(Path xlsx, String sharedStrings) throws Exception {
+    try (var zip = java.nio.file.FileSystems.newFileSystem(xlsx)) {
+      Files.writeString(zip.getPath("xl/sharedStrings.xml"), sharedStrings, StandardCharsets.UTF_8);
+    }
+    return xlsx;
   }
 }
