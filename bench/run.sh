@@ -56,4 +56,5 @@ echo "COPY floor: ${floors[*]} s, median $copy_s s = $(calc "$ROWS / $copy_s") r
 echo "COPY into a table with the primary key: ${keyed[*]} s, median $keyed_s s = $(calc "$keyed_s / $copy_s")x the floor"
 echo "import: ${rounds}s, median $import_s s"
 echo "import / COPY: $(calc "$import_s / $copy_s")x (medians); import + screening / COPY: $(calc "($import_s + $screen_s) / $copy_s")x"
-echo "GC log: $WORK/gc.log (max heap after GC: $(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc.log" | cut -d'>' -f2 | tr -d M | sort -n | tail -1) MB)"
+# after a collection: young and full pauses (G1's Remark and Cleanup report the heap as it stands)
+echo "GC log: $WORK/gc.log (max heap after GC: $(grep -E 'Pause (Young|Full)' "$WORK/gc.log" | grep -o '[0-9]*M->[0-9]*M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1) MB)"
