@@ -1,14 +1,9 @@
 package cn.jiuji.screening;
 
 import cn.jiuji.JiujiApplication;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,58 +63,24 @@ public final class ScreeningBenchmark {
         app.getBean(JdbcTemplate.class).execute("TRUNCATE medical_settlement, screening_file");
       }
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      System.gc();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP).toList();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-      AtomicLong sampledPeak = new AtomicLong();
-      Thread sampler = new Thread(() -> {
-        var memory = ManagementFactory.getMemoryMXBean();
-        while (!Thread.currentThread().isInterrupted()) {
-          sampledPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
-
-      // ROUNDS imports of the same file into empty tables, as the floor is loaded ROUNDS times:
-      // the load of this shared machine varies, the median of each side is compared
-      double[] importSeconds = new double[rounds];
-      MedicalFileImport.Result imported = null;
-      for (int round = 0; round < rounds; round++) {
-        if (round > 0) {
-          jdbc.execute("TRUNCATE medical_settlement, screening_file");
-        }
-        // as before each COPY of the floor: no checkpoint of earlier writes falls into the measurement
-        jdbc.execute("CHECKPOINT");
-        long t1 = System.nanoTime();
-        imported = imports.importFile(file, file.getFileName().toString(), "bench");
-        importSeconds[round] = seconds(t1);
-        System.out.printf("import round %d: %.2f s%n", round + 1, importSeconds[round]);
-      }
-      double importMedian = median(importSeconds);
+      HeapWatch heap = new HeapWatch();
+      Rounds imported = importRounds(imports, jdbc, file, rounds);
+      double importMedian = median(imported.seconds());
       long t2 = System.nanoTime();
       var run = screening.run(screening.today());
       double screenSeconds = seconds(t2);
-      sampler.interrupt();
-      long poolPeaks = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      heap.close();
 
       System.out.printf("import: %,d rows (%,d accepted, %,d new) in %.2f s (median of %d) = %,.0f rows/s%n",
-          imported.rows(), imported.accepted(), imported.newSettlements(), importMedian, rounds,
-          imported.rows() / importMedian);
+          imported.last().rows(), imported.last().accepted(), imported.last().newSettlements(), importMedian, rounds,
+          imported.last().rows() / importMedian);
       System.out.printf("screening: %,d households eligible, %,d cases started in %.1f s%n",
           run.householdsEligible(), run.casesStarted().size(), screenSeconds);
       System.out.printf("import + screening: %.1f s = %,.0f rows/s%n", importMedian + screenSeconds,
-          imported.rows() / (importMedian + screenSeconds));
-      System.out.printf("peak heap: %,d MB sampled used, %,d MB sum of pool peaks, max %,d MB%n",
-          sampledPeak.get() >> 20, poolPeaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
+          imported.last().rows() / (importMedian + screenSeconds));
+      System.out.println(heap.describe());
       System.out.printf("RESULT import_s=%.2f screen_s=%.2f rows=%d heap_peak_mb=%d%n", importMedian, screenSeconds,
-          imported.rows(), Math.max(sampledPeak.get(), poolPeaks) >> 20);
+          imported.last().rows(), heap.peakMb());
 
       // the same rows in another file (one more blank line, another hash): every settlement is
       // known, so the fast path fails and the file is read again into staging
@@ -137,6 +98,28 @@ public final class ScreeningBenchmark {
     }
   }
 
+  /** What {@link #importRounds} measured: each round's seconds and the last round's result. */
+  record Rounds(double[] seconds, MedicalFileImport.Result last) {}
+
+  /**
+   * Imports the file {@code rounds} times into emptied tables, each after a CHECKPOINT as before
+   * each COPY of the floor: no checkpoint of earlier writes falls into a measurement. The load of
+   * this shared machine varies; the median of each side is compared.
+   */
+  static Rounds importRounds(MedicalFileImport imports, JdbcTemplate jdbc, Path file, int rounds) {
+    double[] seconds = new double[rounds];
+    MedicalFileImport.Result last = null;
+    for (int round = 0; round < rounds; round++) {
+      jdbc.execute("TRUNCATE medical_settlement, screening_file");
+      jdbc.execute("CHECKPOINT");
+      long started = System.nanoTime();
+      last = imports.importFile(file, file.getFileName().toString(), "bench");
+      seconds[round] = seconds(started);
+      System.out.printf("import round %d: %.2f s%n", round + 1, seconds[round]);
+    }
+    return new Rounds(seconds, last);
+  }
+
   static double median(double[] values) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);
@@ -144,7 +127,7 @@ public final class ScreeningBenchmark {
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  private static double seconds(long start) {
+  static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
   }
 }

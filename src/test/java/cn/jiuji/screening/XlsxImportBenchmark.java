@@ -1,13 +1,8 @@
 package cn.jiuji.screening;
 
 import cn.jiuji.JiujiApplication;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,56 +49,22 @@ public final class XlsxImportBenchmark {
       if (warmup != null) {
         long tw = System.nanoTime();
         var warm = imports.importFile(warmup, warmup.getFileName().toString(), "bench");
-        System.out.printf("warm-up: %,d rows imported in %.1f s, then removed%n", warm.rows(), seconds(tw));
+        System.out.printf("warm-up: %,d rows imported in %.1f s, then removed%n", warm.rows(), ScreeningBenchmark.seconds(tw));
         jdbc.execute("TRUNCATE medical_settlement, screening_file");
       }
-      System.gc();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(p -> p.getType() == MemoryType.HEAP).toList();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-      AtomicLong sampledPeak = new AtomicLong();
-      Thread sampler = new Thread(() -> {
-        var memory = ManagementFactory.getMemoryMXBean();
-        while (!Thread.currentThread().isInterrupted()) {
-          sampledPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
-
-      double[] importSeconds = new double[rounds];
-      MedicalFileImport.Result imported = null;
-      for (int round = 0; round < rounds; round++) {
-        if (round > 0) {
-          jdbc.execute("TRUNCATE medical_settlement, screening_file");
-        }
-        jdbc.execute("CHECKPOINT");
-        long t1 = System.nanoTime();
-        imported = imports.importFile(file, file.getFileName().toString(), "bench");
-        importSeconds[round] = seconds(t1);
-        System.out.printf("import round %d: %.2f s%n", round + 1, importSeconds[round]);
-      }
-      sampler.interrupt();
-      long poolPeaks = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-      double importMedian = ScreeningBenchmark.median(importSeconds);
+      HeapWatch heap = new HeapWatch();
+      var imported = ScreeningBenchmark.importRounds(imports, jdbc, file, rounds);
+      heap.close();
+      double importMedian = ScreeningBenchmark.median(imported.seconds());
+      var last = imported.last();
       System.out.printf("import: %s, %,d bytes: %,d rows (%,d accepted, %,d new) in %.2f s (median of %d) = %,.0f rows/s%n",
-          file.getFileName(), Files.size(file), imported.rows(), imported.accepted(), imported.newSettlements(),
-          importMedian, rounds, imported.rows() / importMedian);
-      System.out.printf("peak heap: %,d MB sampled used, %,d MB sum of pool peaks, max %,d MB%n",
-          sampledPeak.get() >> 20, poolPeaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
-      System.out.printf("RESULT import_s=%.2f rows=%d heap_peak_mb=%d%n", importMedian, imported.rows(),
-          Math.max(sampledPeak.get(), poolPeaks) >> 20);
+          file.getFileName(), Files.size(file), last.rows(), last.accepted(), last.newSettlements(),
+          importMedian, rounds, last.rows() / importMedian);
+      System.out.println(heap.describe());
+      System.out.printf("RESULT import_s=%.2f rows=%d heap_peak_mb=%d%n", importMedian, last.rows(), heap.peakMb());
     } finally {
       app.close();
     }
   }
 
-  private static double seconds(long start) {
-    return (System.nanoTime() - start) / 1e9;
-  }
 }
