@@ -70,6 +70,8 @@ final class FormVariablesFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormVariablesFilter.class);
   /** What Camunda's REST API writes dates as, and so what a form sends a date back as. */
+  /** 1 MiB: see {@link #body}. */
+  private static final int MAX_BODY = 1 << 20;
   private static final String REST_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
   private static final Set<String> VARIABLE_FIELDS = Set.of("variables", "localVariables", "modifications",
       "deletions", "processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
@@ -121,7 +123,7 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       } else {
         byte[] sent = write instanceof VariableWrite.TaskVariable || write instanceof VariableWrite.AdministratorsOnly
             || write instanceof VariableWrite.Unformed unformed && unformed.always()
-            ? null : request.getInputStream().readAllBytes();
+            ? null : body(request);
         body = check(write, sent, user);
       }
     } catch (Refused refused) {
@@ -134,6 +136,19 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(body == null ? request : new CheckedBody(request, body), response);
+  }
+
+  /**
+   * The request's body, read into memory to be checked: at most {@value #MAX_BODY} bytes (a form's
+   * answers take a few kilobytes), so that no request can fill the heap.
+   */
+  private static byte[] body(HttpServletRequest request) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      throw new Refused(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+          "提交的内容过大（超过 1 MB），表单数据不会有这么多，请检查后重新提交");
+    }
+    return body;
   }
 
   /** The segments after the REST root and {@code engine/{name}}; null outside the roots. */

@@ -91,6 +91,19 @@ class FormVariablesTest {
   }
 
   @Test
+  void anOversizedSubmissionIsRefusedBeforeItIsRead() throws Exception {
+    Case c = xunzhongCase();
+    Map<String, Object> visit = new java.util.HashMap<>(CaseFixtures.visit(true, false));
+    visit.put("visitFindings", "很长的调查记录".repeat(80_000)); // about 1.7 MB as UTF-8
+
+    var response = web.postJson("/engine-rest/task/" + c.taskId() + "/complete", body(visit), "xunzhong1", PASSWORD);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(message(response)).startsWith("提交的内容过大");
+    assertUntouched(c);
+  }
+
+  @Test
   void aReadOnlyFieldOfTheFormCannotBeChanged() throws Exception {
     Case c = xunzhongCase();
 
