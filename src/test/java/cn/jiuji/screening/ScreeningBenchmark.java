@@ -41,26 +41,14 @@ public final class ScreeningBenchmark {
     MedicalFileGenerator.generate(rows, 0, MedicalFiles.Format.CSV_UTF8, file, 42, LocalDate.now());
     System.out.printf("generated %,d rows, %,d bytes in %.1f s%n", rows, Files.size(file), seconds(t0));
 
-    // system properties: above application-postgres.yaml, whose settings come from JIUJI_DB_*
-    System.setProperty("spring.datasource.url", url);
-    System.setProperty("spring.datasource.username", user);
-    System.setProperty("camunda.bpm.job-execution.enabled", "false");
-    System.setProperty("server.port", "0");
-    System.setProperty("logging.level.org.camunda", "WARN");
-    System.setProperty("logging.level.cn.jiuji.screening", "DEBUG");
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(JiujiApplication.class)
-        .profiles("postgres")
-        .run();
+    ConfigurableApplicationContext app = start(url, user);
     try {
       MedicalFileImport imports = app.getBean(MedicalFileImport.class);
       Screening screening = app.getBean(Screening.class);
       if (warmupRows > 0) {
         Path warmup = work.resolve("medical-warmup-" + warmupRows + ".csv");
         MedicalFileGenerator.generate(warmupRows, 0.01, MedicalFiles.Format.CSV_UTF8, warmup, 7, LocalDate.now());
-        long tw = System.nanoTime();
-        imports.importFile(warmup, warmup.getFileName().toString(), "bench");
-        System.out.printf("warm-up: %,d rows imported in %.1f s, then removed%n", warmupRows, seconds(tw));
-        app.getBean(JdbcTemplate.class).execute("TRUNCATE medical_settlement, screening_file");
+        warmUp(imports, app.getBean(JdbcTemplate.class), warmup);
       }
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       HeapWatch heap = new HeapWatch();
@@ -96,6 +84,26 @@ public final class ScreeningBenchmark {
     } finally {
       app.close();
     }
+  }
+
+  /** The application on PostgreSQL, without job executor and web port, the import's log in DEBUG. */
+  static ConfigurableApplicationContext start(String url, String user) {
+    // system properties: above application-postgres.yaml, whose settings come from JIUJI_DB_*
+    System.setProperty("spring.datasource.url", url);
+    System.setProperty("spring.datasource.username", user);
+    System.setProperty("camunda.bpm.job-execution.enabled", "false");
+    System.setProperty("server.port", "0");
+    System.setProperty("logging.level.org.camunda", "WARN");
+    System.setProperty("logging.level.cn.jiuji.screening", "DEBUG");
+    return new SpringApplicationBuilder(JiujiApplication.class).profiles("postgres").run();
+  }
+
+  /** Imports a file and removes its rows again: the measured imports then run on compiled code. */
+  static void warmUp(MedicalFileImport imports, JdbcTemplate jdbc, Path warmup) {
+    long started = System.nanoTime();
+    var warm = imports.importFile(warmup, warmup.getFileName().toString(), "bench");
+    System.out.printf("warm-up: %,d rows imported in %.1f s, then removed%n", warm.rows(), seconds(started));
+    jdbc.execute("TRUNCATE medical_settlement, screening_file");
   }
 
   /** What {@link #importRounds} measured: each round's seconds and the last round's result. */

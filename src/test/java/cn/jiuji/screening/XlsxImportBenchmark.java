@@ -1,9 +1,7 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.JiujiApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,24 +31,12 @@ public final class XlsxImportBenchmark {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     Path warmup = args.length > 4 ? Path.of(args[4]) : null;
 
-    System.setProperty("spring.datasource.url", url);
-    System.setProperty("spring.datasource.username", user);
-    System.setProperty("camunda.bpm.job-execution.enabled", "false");
-    System.setProperty("server.port", "0");
-    System.setProperty("logging.level.org.camunda", "WARN");
-    System.setProperty("logging.level.cn.jiuji.screening", "DEBUG");
-    ConfigurableApplicationContext app = new SpringApplicationBuilder(JiujiApplication.class)
-        .profiles("postgres")
-        .run();
+    ConfigurableApplicationContext app = ScreeningBenchmark.start(url, user);
     try {
       MedicalFileImport imports = app.getBean(MedicalFileImport.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-      jdbc.execute("TRUNCATE medical_settlement, screening_file");
       if (warmup != null) {
-        long tw = System.nanoTime();
-        var warm = imports.importFile(warmup, warmup.getFileName().toString(), "bench");
-        System.out.printf("warm-up: %,d rows imported in %.1f s, then removed%n", warm.rows(), ScreeningBenchmark.seconds(tw));
-        jdbc.execute("TRUNCATE medical_settlement, screening_file");
+        ScreeningBenchmark.warmUp(imports, jdbc, warmup);
       }
       HeapWatch heap = new HeapWatch();
       var imported = ScreeningBenchmark.importRounds(imports, jdbc, file, rounds);
