@@ -46,13 +46,17 @@ public class Deadlines {
    * Set as the task's follow-up date, which Tasklist's 即将到期 filter reads.
    */
   public Date warnFrom(String step) {
-    Date now = ClockUtil.getCurrentTime();
+    return warnFromAfter(step, ClockUtil.getCurrentTime());
+  }
+
+  /** When a task of the step started at start counts as due soon (see {@link #warnFrom}). */
+  public Date warnFromAfter(String step, Date start) {
     int days = workingDays(step) - properties.deadlineWarning();
     if (days < 1) {
-      return now;
+      return start;
     }
     ZoneId zone = calendar.zone();
-    LocalDateTime end = calendar.endOfWorkingDays(LocalDateTime.ofInstant(now.toInstant(), zone), days);
+    LocalDateTime end = calendar.endOfWorkingDays(LocalDateTime.ofInstant(start.toInstant(), zone), days);
     return Date.from(end.atZone(zone).toInstant());
   }
 

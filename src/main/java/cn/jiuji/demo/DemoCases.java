@@ -1,16 +1,23 @@
 package cn.jiuji.demo;
 
 import cn.jiuji.assistance.CaseVariables;
+import cn.jiuji.calendar.Deadlines;
 import cn.jiuji.casefile.IdNumbers;
 import cn.jiuji.identity.DemoProperties;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,6 +28,10 @@ import org.springframework.stereotype.Component;
  * Demo cases of the default profile (jiuji.demo.cases): cases resting at different steps, one of
  * them overdue, and the article's case, so that sanban1, civil1 and group1 find work waiting the
  * first time they log in. Created once: a restart on the same ./data database adds nothing.
+ *
+ * <p>The cases are started now and then dated back: each open task gets the deadline it would
+ * have had, had the case been reported days ago, and so does the timer that escalates it. The
+ * engine's clock is never moved: the job executor and every request run on while they are made.
  */
 @Component
 public class DemoCases {
@@ -31,11 +42,18 @@ public class DemoCases {
   private final DemoProperties demo;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final Deadlines deadlines;
 
-  DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks) {
+  DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
+      ManagementService management, RepositoryService repository, Deadlines deadlines) {
     this.demo = demo;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.management = management;
+    this.repository = repository;
+    this.deadlines = deadlines;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -50,47 +68,47 @@ public class DemoCases {
     if (runtime.createProcessInstanceQuery().variableValueEquals(DEMO, true).count() > 0) {
       return 0;
     }
-    try {
-      // the article's case (SPEC §2): reported by 三班镇, waiting for the first home visit
-      ProcessInstance article = start(daysAgo(1), "颜某斌", "35052619850312001", "sanban", "泗滨村",
-          "GENERAL", 132_667, "FIELD_DISCOVERY", false);
-      // screened by the medical-insurance data, waiting for civil affairs to confirm
-      start(daysAgo(0), "林某华", "35052619620704002", "xunzhong", "浔东村", "DIBAO", 56_300,
-          "MEDICAL_SCREENING", false);
-      // at the township's preliminary opinion
-      ProcessInstance opinion = start(daysAgo(3), "陈某英", "35052619790918003", "sanban", "三班村",
-          "TEKUN", 48_200, "FIELD_DISCOVERY", false);
-      complete(opinion, "firstVisit", visit(true, "独居老人，患慢性肾病需长期透析"));
-      // at civil affairs' second review
-      ProcessInstance review = start(daysAgo(6), "郑某明", "35052619700105004", "sanban", "奎斗村",
-          "GENERAL", 98_450, "FIELD_DISCOVERY", false);
-      complete(review, "firstVisit", visit(true, "户主车祸致残，两个孩子在读"));
-      complete(review, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 14_768L,
-          "proposedTopUp", 0L, "opinion", "情况属实，建议按 15% 救助"));
-      // waiting for the leading group's approval
-      ProcessInstance approval = start(daysAgo(10), "黄某珍", "35052619881122005", "xunzhong", "丁墘村",
-          "TUOPIN", 61_000, "FIELD_DISCOVERY", false);
-      complete(approval, "firstVisit", visit(true, "丈夫白血病化疗，家庭因病返贫风险高"));
-      complete(approval, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 12_200L,
-          "proposedTopUp", 0L, "opinion", "建议救助"));
-      complete(approval, "secondReview", Map.of("reviewPassed", true, "reviewedAmount", 12_200L,
-          "reviewNote", "再次入户核实无误"));
-      // an emergency: the township must pay an advance today
-      start(daysAgo(0), "苏某福", "35052619930227006", "sanban", "岭兜村", "DIBAO_EDGE", 83_900,
-          "FIELD_DISCOVERY", true);
-      // overdue: the first visit should have been done last week
-      start(daysAgo(14), "许某生", "35052619550830007", "sanban", "东山村", "GENERAL", 104_000,
-          "FIELD_DISCOVERY", false);
-      LOG.info("Demo cases created; the article's case is {}", article.getBusinessKey());
-      return 7;
-    } finally {
-      ClockUtil.reset();
-    }
+    // the article's case (SPEC §2): reported by 三班镇 yesterday, waiting for the first home visit
+    ProcessInstance article = start("颜某斌", "35052619850312001", "sanban", "泗滨村",
+        "GENERAL", 132_667, "FIELD_DISCOVERY", false);
+    datedBack(article, 1);
+    // screened by the medical-insurance data today, waiting for civil affairs to confirm
+    start("林某华", "35052619620704002", "xunzhong", "浔东村", "DIBAO", 56_300,
+        "MEDICAL_SCREENING", false);
+    // at the township's preliminary opinion
+    ProcessInstance opinion = start("陈某英", "35052619790918003", "sanban", "三班村",
+        "TEKUN", 48_200, "FIELD_DISCOVERY", false);
+    complete(opinion, "firstVisit", visit(true, "独居老人，患慢性肾病需长期透析"));
+    datedBack(opinion, 3);
+    // at civil affairs' second review
+    ProcessInstance review = start("郑某明", "35052619700105004", "sanban", "奎斗村",
+        "GENERAL", 98_450, "FIELD_DISCOVERY", false);
+    complete(review, "firstVisit", visit(true, "户主车祸致残，两个孩子在读"));
+    complete(review, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 14_768L,
+        "proposedTopUp", 0L, "opinion", "情况属实，建议按 15% 救助"));
+    datedBack(review, 6);
+    // waiting for the leading group's approval
+    ProcessInstance approval = start("黄某珍", "35052619881122005", "xunzhong", "丁墘村",
+        "TUOPIN", 61_000, "FIELD_DISCOVERY", false);
+    complete(approval, "firstVisit", visit(true, "丈夫白血病化疗，家庭因病返贫风险高"));
+    complete(approval, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 12_200L,
+        "proposedTopUp", 0L, "opinion", "建议救助"));
+    complete(approval, "secondReview", Map.of("reviewPassed", true, "reviewedAmount", 12_200L,
+        "reviewNote", "再次入户核实无误"));
+    datedBack(approval, 10);
+    // an emergency: the township must pay an advance today
+    start("苏某福", "35052619930227006", "sanban", "岭兜村", "DIBAO_EDGE", 83_900,
+        "FIELD_DISCOVERY", true);
+    // overdue: the first visit should have been done last week
+    ProcessInstance overdue = start("许某生", "35052619550830007", "sanban", "东山村", "GENERAL", 104_000,
+        "FIELD_DISCOVERY", false);
+    datedBack(overdue, 14);
+    LOG.info("Demo cases created; the article's case is {}", article.getBusinessKey());
+    return 7;
   }
 
-  private ProcessInstance start(Date reported, String head, String id17, String township,
+  private ProcessInstance start(String head, String id17, String township,
       String village, String category, double selfPaid, String source, boolean emergency) {
-    ClockUtil.setCurrentTime(reported);
     Map<String, Object> variables = new HashMap<>();
     variables.put(CaseVariables.HOUSEHOLD_HEAD.name(), head);
     variables.put(CaseVariables.ID_NUMBER.name(), IdNumbers.withCheckCharacter(id17));
@@ -104,6 +122,29 @@ public class DemoCases {
     return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, variables);
   }
 
+  /** The open tasks' deadlines (and their escalation timers) as if started days ago. */
+  private void datedBack(ProcessInstance instance, int daysAgo) {
+    Date started = new Date(ClockUtil.getCurrentTime().getTime() - Duration.ofDays(daysAgo).toMillis());
+    var model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
+    for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
+      if (task.getDueDate() == null) {
+        continue;
+      }
+      Date due = deadlines.dueAfter(task.getTaskDefinitionKey(), started);
+      task.setDueDate(due);
+      task.setFollowUpDate(deadlines.warnFromAfter(task.getTaskDefinitionKey(), started));
+      tasks.saveTask(task);
+      for (BoundaryEvent timer : model.getModelElementsByType(BoundaryEvent.class)) {
+        if (timer.getAttachedTo().getId().equals(task.getTaskDefinitionKey())
+            && !timer.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+          Job job = management.createJobQuery().processInstanceId(instance.getId())
+              .activityId(timer.getId()).timers().singleResult();
+          management.setJobDuedate(job.getId(), due);
+        }
+      }
+    }
+  }
+
   private void complete(ProcessInstance instance, String step, Map<String, Object> answers) {
     var task = tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(step).singleResult();
@@ -115,7 +156,4 @@ public class DemoCases {
         "householdSize", 4L, "visitFindings", findings);
   }
 
-  private static Date daysAgo(int days) {
-    return new Date(System.currentTimeMillis() - Duration.ofDays(days).toMillis());
-  }
 }

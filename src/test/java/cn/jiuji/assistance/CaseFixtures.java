@@ -1,27 +1,17 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.TestIds;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Start variables and form answers for the case tests: valid by default, each test varies one. */
 public final class CaseFixtures {
-
-  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 90_000));
 
   private CaseFixtures() {}
 
   /** A fresh, checksum-valid citizen ID, so that no two tests share a household. */
   public static String newIdNumber() {
-    int serial = NEXT.incrementAndGet() % 1000;
-    String birth = String.format("19%02d%02d%02d", 50 + NEXT.get() % 49, 1 + NEXT.get() % 12, 1 + NEXT.get() % 28);
-    String body = "350526" + birth + String.format("%03d", serial);
-    int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (body.charAt(i) - '0') * w[i];
-    }
-    return body + "10X98765432".charAt(sum % 11);
+    return TestIds.idNumber();
   }
 
   public static Map<String, Object> start(String township, String category, double selfPaid) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiuji.ApplicationTest;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,11 +46,11 @@ class DemoCasesTest {
 
     // the overdue case: its deadline passed, the job executor escalates it on start-up
     var overdue = tasks.createTaskQuery().processVariableValueEquals(DemoCases.DEMO, true)
-        .dueBefore(new Date()).list();
+        .dueBefore(ClockUtil.getCurrentTime()).list();
     assertThat(overdue).extracting(Task::getTaskDefinitionKey).containsExactly("firstVisit");
     var timer = management.createJobQuery().processInstanceId(overdue.get(0).getProcessInstanceId())
         .activityId("firstVisitOverdue").singleResult();
-    assertThat(timer.getDuedate()).isBefore(new Date());
+    assertThat(timer.getDuedate()).isBefore(ClockUtil.getCurrentTime());
     management.executeJob(timer.getId());
     assertThat(tasks.createTaskQuery().processInstanceId(overdue.get(0).getProcessInstanceId())
         .taskDefinitionKey("escalateFirstVisit").taskCandidateGroup("civilAffairs").count()).isEqualTo(1);

@@ -3,6 +3,7 @@ package cn.jiuji.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.TestClock;
 import cn.jiuji.assistance.CaseNumbers;
 import cn.jiuji.system.WebClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class EnrollmentRestTest {
 
   @Test
   void townshipStaffApplyAndCountyStaffRecordAnObjectionOverRest() throws Exception {
-    String caseNo = caseNumbers.next(LocalDate.now());
+    String caseNo = caseNumbers.next(TestClock.today());
     startEnrollment.enroll(EnrollmentFixtures.followedUpCase(caseNo, "DIBAO"));
 
     assertThat(openTask(caseNo, "enrollmentApplication", "xunzhong1")).as("another township").isEmpty();

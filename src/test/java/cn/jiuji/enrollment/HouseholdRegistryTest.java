@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.TestClock;
 import cn.jiuji.assistance.CaseFixtures;
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.decision.Category;
@@ -117,7 +118,7 @@ class HouseholdRegistryTest {
 
   @Test
   void anInvalidIdNumberIsNotAHousehold() {
-    assertThatThrownBy(() -> registry.setCategory("350526198001011230", Category.DIBAO, LocalDate.now(), "X"))
+    assertThatThrownBy(() -> registry.setCategory("350526198001011230", Category.DIBAO, TestClock.today(), "X"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(registry.categoryOf(null)).isEmpty();
   }

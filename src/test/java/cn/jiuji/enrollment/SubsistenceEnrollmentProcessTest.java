@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.TestClock;
 import cn.jiuji.ProcessDriver;
 import cn.jiuji.assistance.CaseNumbers;
 import cn.jiuji.assistance.RuleBreak;
@@ -71,7 +72,7 @@ class SubsistenceEnrollmentProcessTest {
   }
 
   Map<String, Object> newCase(String track) {
-    return followedUpCase(caseNumbers.next(LocalDate.now(COUNTY)), track);
+    return followedUpCase(caseNumbers.next(TestClock.today()), track);
   }
 
   /** Lets the public notice run out: the clock moves past the timer, which then fires. */

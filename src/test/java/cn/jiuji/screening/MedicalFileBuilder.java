@@ -1,5 +1,6 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.TestIds;
 import cn.jiuji.assistance.CaseFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /** A small medical-insurance file for one test, with fresh settlement ids and households. */
 final class MedicalFileBuilder {
@@ -16,7 +16,7 @@ final class MedicalFileBuilder {
   private final List<List<String>> rows = new ArrayList<>();
 
   static String newSettlementId() {
-    return "JS" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase();
+    return TestIds.settlementId();
   }
 
   static String newHousehold() {

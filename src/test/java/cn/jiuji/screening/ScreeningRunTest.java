@@ -3,6 +3,7 @@ package cn.jiuji.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.TestClock;
 import cn.jiuji.assistance.CaseFixtures;
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.assistance.RegisterCase;
@@ -10,7 +11,6 @@ import cn.jiuji.decision.Category;
 import cn.jiuji.enrollment.HouseholdRegistry;
 import cn.jiuji.identity.Groups;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class ScreeningRunTest {
 
   @BeforeEach
   void pinClock() {
-    ClockUtil.setCurrentTime(Timestamp.valueOf(RUN_DATE.atTime(9, 0)));
+    TestClock.pin(RUN_DATE.atTime(9, 0));
   }
 
   @AfterEach
@@ -186,7 +186,7 @@ class ScreeningRunTest {
     Map<String, Object> start = CaseFixtures.start("sanban", "GENERAL", 90_000);
     start.put("idNumber", household);
     // opened last year by the township: still open, so no second case this year either
-    ClockUtil.setCurrentTime(Timestamp.valueOf("2025-11-20 10:00:00"));
+    TestClock.pin(java.time.LocalDateTime.of(2025, 11, 20, 10, 0));
     runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, start);
     pinClock();
     load(twoYears(new MedicalFileBuilder(), household, "普通", new BigDecimal("90000")));
@@ -201,7 +201,7 @@ class ScreeningRunTest {
   void startsNoSecondCaseInTheYearOfAClosedOneButDoesInTheNextYear() {
     String closedThisYear = MedicalFileBuilder.newHousehold();
     String closedLastYear = MedicalFileBuilder.newHousehold();
-    ClockUtil.setCurrentTime(Timestamp.valueOf("2025-12-30 10:00:00"));
+    TestClock.pin(java.time.LocalDateTime.of(2025, 12, 30, 10, 0));
     startAndClose(closedLastYear);
     pinClock();
     startAndClose(closedThisYear);
