@@ -1,6 +1,7 @@
 package cn.jiuji.demo;
 
 import cn.jiuji.assistance.CaseVariables;
+import cn.jiuji.assistance.Elements;
 import cn.jiuji.calendar.Deadlines;
 import cn.jiuji.casefile.IdNumbers;
 import cn.jiuji.identity.DemoProperties;
@@ -78,22 +79,22 @@ public class DemoCases {
     // at the township's preliminary opinion
     ProcessInstance opinion = start("陈某英", "35052619790918003", "sanban", "三班村",
         "TEKUN", 48_200, "FIELD_DISCOVERY", false);
-    complete(opinion, "firstVisit", visit(true, "独居老人，患慢性肾病需长期透析"));
+    complete(opinion, Elements.FIRST_VISIT, visit(true, "独居老人，患慢性肾病需长期透析"));
     datedBack(opinion, 3);
     // at civil affairs' second review
     ProcessInstance review = start("郑某明", "35052619700105004", "sanban", "奎斗村",
         "GENERAL", 98_450, "FIELD_DISCOVERY", false);
-    complete(review, "firstVisit", visit(true, "户主车祸致残，两个孩子在读"));
-    complete(review, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 14_768L,
+    complete(review, Elements.FIRST_VISIT, visit(true, "户主车祸致残，两个孩子在读"));
+    complete(review, Elements.PRELIMINARY_OPINION, Map.of("recommend", true, "proposedAmount", 14_768L,
         "proposedTopUp", 0L, "opinion", "情况属实，建议按 15% 救助"));
     datedBack(review, 6);
     // waiting for the leading group's approval
     ProcessInstance approval = start("黄某珍", "35052619881122005", "xunzhong", "丁墘村",
         "TUOPIN", 61_000, "FIELD_DISCOVERY", false);
-    complete(approval, "firstVisit", visit(true, "丈夫白血病化疗，家庭因病返贫风险高"));
-    complete(approval, "preliminaryOpinion", Map.of("recommend", true, "proposedAmount", 12_200L,
+    complete(approval, Elements.FIRST_VISIT, visit(true, "丈夫白血病化疗，家庭因病返贫风险高"));
+    complete(approval, Elements.PRELIMINARY_OPINION, Map.of("recommend", true, "proposedAmount", 12_200L,
         "proposedTopUp", 0L, "opinion", "建议救助"));
-    complete(approval, "secondReview", Map.of("reviewPassed", true, "reviewedAmount", 12_200L,
+    complete(approval, Elements.SECOND_REVIEW, Map.of("reviewPassed", true, "reviewedAmount", 12_200L,
         "reviewNote", "再次入户核实无误"));
     datedBack(approval, 10);
     // an emergency: the township must pay an advance today

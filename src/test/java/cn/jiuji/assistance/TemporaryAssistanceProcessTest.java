@@ -235,6 +235,7 @@ class TemporaryAssistanceProcessTest {
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("escalatePaperwork")
         .taskCandidateGroup("civilAffairsLeaders").count()).isEqualTo(1);
     assertThat(runtime.getVariable(pi.getId(), "overdueSteps")).isEqualTo("paperwork");
+    assertThat(runtime.getVariable(pi.getId(), "overdueStepNames")).isEqualTo("补办手续");
     drive.complete(pi, "escalatePaperwork", Map.of("escalationNote", "已电话督促乡镇"));
     assertThat(pi).hasPassed("paperworkEscalatedEnd").isWaitingAt("firstVisit");
   }
@@ -277,6 +278,9 @@ class TemporaryAssistanceProcessTest {
         .taskCandidateGroup(group).count()).isEqualTo(1);
     assertThat(drive.task(pi, step).getId()).isEqualTo(original.getId());
     assertThat(runtime.getVariable(pi.getId(), "overdueSteps")).isEqualTo(step);
+    assertThat(runtime.getVariable(pi.getId(), "overdueStepNames")).isEqualTo(original.getName());
+    assertThatThrownBy(() -> drive.complete(pi, escalation, Map.of()))
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("请填写：催办情况");
     drive.complete(pi, escalation, Map.of("escalationNote", "已督促"));
     assertThat(pi).hasPassed(escalation).isWaitingAt(step);
   }
