@@ -26,7 +26,9 @@ public class RuleBreak extends FormFieldValidationException {
     /** It clashes with what has happened meanwhile (409). */
     CONFLICT,
     /** Understood, but the content cannot be used as it is (422). */
-    UNPROCESSABLE
+    UNPROCESSABLE,
+    /** More than any honest request sends (413). */
+    TOO_LARGE
   }
 
   private final Kind kind;
@@ -59,6 +61,10 @@ public class RuleBreak extends FormFieldValidationException {
 
   public static RuleBreak unprocessable(String message) {
     return new RuleBreak(Kind.UNPROCESSABLE, message);
+  }
+
+  public static RuleBreak tooLarge(String message) {
+    return new RuleBreak(Kind.TOO_LARGE, message);
   }
 
   public Kind kind() {

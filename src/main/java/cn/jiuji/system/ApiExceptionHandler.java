@@ -39,6 +39,7 @@ class ApiExceptionHandler {
       case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case CONFLICT -> HttpStatus.CONFLICT;
       case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
     };
   }
 

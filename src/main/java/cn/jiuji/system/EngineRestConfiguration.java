@@ -47,6 +47,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       case FORBIDDEN -> 403;
       case CONFLICT -> 409;
       case UNPROCESSABLE -> 422;
+      case TOO_LARGE -> 413;
     };
   }
 
