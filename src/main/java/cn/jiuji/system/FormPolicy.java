@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +25,6 @@ import org.camunda.bpm.engine.task.Task;
  */
 final class FormPolicy {
 
-  /** What Camunda's REST API writes dates as, and so what a form sends a date back as. */
-  private static final String REST_DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
-  private static final Set<String> VARIABLE_FIELDS = Set.of("variables", "localVariables", "modifications",
-      "deletions", "processVariables", "processVariablesLocal", "processVariablesToTriggeredScope");
   private static final Set<String> START_FIELDS = Set.of("variables", "withVariablesInReturn", "businessKey",
       "caseInstanceId", "startInstructions", "skipCustomListeners", "skipIoMappings");
   static final String UNFORMED = "流程变量只能随任务表单或启动表单提交；此接口写入流程变量仅限管理员使用";
@@ -182,13 +175,13 @@ final class FormPolicy {
 
   private byte[] start(ObjectNode body, ProcessDefinition definition) throws IOException {
     onlyFields(body, START_FIELDS);
-    if (!isBlank(body.path("businessKey"))) {
+    if (!SubmittedJson.isBlank(body.path("businessKey"))) {
       throw RuleBreak.badRequest("业务编号（businessKey，即案件编号）由系统分配，启动流程时不能指定");
     }
-    if (!isBlank(body.path("caseInstanceId"))) {
+    if (!SubmittedJson.isBlank(body.path("caseInstanceId"))) {
       throw RuleBreak.badRequest("启动流程时不能指定 caseInstanceId");
     }
-    if (!isBlank(body.path("startInstructions")) || body.path("skipCustomListeners").asBoolean(false)
+    if (!SubmittedJson.isBlank(body.path("startInstructions")) || body.path("skipCustomListeners").asBoolean(false)
         || body.path("skipIoMappings").asBoolean(false)) {
       throw RuleBreak.badRequest("流程只能从开始处启动：不能指定从哪一步开始，也不能跳过监听器或输入输出映射");
     }
@@ -206,7 +199,7 @@ final class FormPolicy {
         return sent;
       }
       JsonNode body = parse(sent);
-      if (!hasVariables(body)) {
+      if (!SubmittedJson.hasVariables(body)) {
         return json.writeValueAsBytes(body);
       }
     }
@@ -237,7 +230,7 @@ final class FormPolicy {
     }
     Map<String, Object> current = shown.isEmpty() ? Map.of() : stored.apply(shown);
     for (String name : shown) {
-      if (!unchanged(variables.get(name).path("value"), current.get(name))) {
+      if (!SubmittedJson.unchanged(variables.get(name).path("value"), current.get(name))) {
         throw readonly(form.field(name).orElseThrow());
       }
     }
@@ -270,61 +263,6 @@ final class FormPolicy {
         throw RuleBreak.badRequest("请求中不能包含“" + name + "”");
       }
     }
-  }
-
-  private static boolean hasVariables(JsonNode node) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (VARIABLE_FIELDS.stream().anyMatch(field.getKey()::equalsIgnoreCase) && !isBlank(field.getValue())) {
-          return true;
-        }
-        if (hasVariables(field.getValue())) {
-          return true;
-        }
-      }
-    } else if (node.isArray()) {
-      for (JsonNode element : node) {
-        if (hasVariables(element)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether a value sent for a read-only field is the stored one, as Tasklist sends it back:
-   * numbers as numbers, yes/no as booleans or "true"/"false", an absent variable as empty.
-   */
-  static boolean unchanged(JsonNode sent, Object stored) {
-    if (stored == null) {
-      return isBlank(sent) || sent.isBoolean() && !sent.booleanValue();
-    }
-    if (sent.isNull() || sent.isMissingNode()) {
-      return false;
-    }
-    if (stored instanceof Boolean b) {
-      return sent.isBoolean() ? sent.booleanValue() == b : sent.isTextual() && sent.asText().equals(b.toString());
-    }
-    if (stored instanceof Number n) {
-      try {
-        BigDecimal given = sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText().trim());
-        return given.compareTo(new BigDecimal(n.toString())) == 0;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-    if (stored instanceof Date date) {
-      return sent.asText().equals(new SimpleDateFormat(REST_DATE_FORMAT).format(date));
-    }
-    return sent.isValueNode() && sent.asText().equals(stored.toString());
-  }
-
-  private static boolean isBlank(JsonNode node) {
-    return node.isMissingNode() || node.isNull()
-        || node.isTextual() && node.asText().isBlank()
-        || node.isContainerNode() && node.isEmpty();
   }
 
   /** The JSON object sent, or null for an empty body (nothing to check: Camunda reads it as {}). */

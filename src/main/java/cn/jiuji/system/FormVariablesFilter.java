@@ -66,8 +66,9 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       return;
     }
     byte[] body;
+    RequestUser user = null;
     try {
-      RequestUser user = RequestUser.of(request, route, engine, lookups);
+      user = RequestUser.of(request, route, engine, lookups);
       if (user == null) {
         // the login in front answers this; here only for safety, and without a word about the task
         write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException", "请先登录");
@@ -76,7 +77,7 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       body = user.administrator() ? null : check(route, request, user); // administrators' requests pass as they came
     } catch (RuleBreak refused) {
       LOG.info("Refused {} {} for {}: {}", request.getMethod(), request.getRequestURI(),
-          user(request), ApiExceptionHandler.oneLine(refused.getMessage()));
+          user == null ? "?" : user.id(), ApiExceptionHandler.oneLine(refused.getMessage()));
       write(response, EngineRestConfiguration.status(refused.kind()), RuleBreak.class.getSimpleName(),
           refused.getMessage());
       return;
@@ -108,11 +109,6 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       throw RuleBreak.tooLarge("提交的内容过大（超过 1 MB），表单数据不会有这么多，请检查后重新提交");
     }
     return body;
-  }
-
-  private String user(HttpServletRequest request) {
-    var current = engine.getIdentityService().getCurrentAuthentication();
-    return current != null ? current.getUserId() : request.getRemoteUser() != null ? request.getRemoteUser() : "?";
   }
 
   /** Camunda's REST API's error body, {@code {type, message}}, which Tasklist shows the message of. */
