@@ -1,10 +1,9 @@
 package cn.jiuji.calendar;
 
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.identity.Groups;
-import cn.jiuji.system.ApiException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,11 +30,11 @@ class CalendarController {
     // the /api Basic-auth filter has set the user and their groups
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "只有系统管理员可以重新加载节假日日历");
+      throw RuleBreak.forbidden("只有系统管理员可以重新加载节假日日历");
     }
     CalendarReload result = calendar.reload();
     if (!result.errors().isEmpty()) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY,
+      throw RuleBreak.unprocessable(
           "节假日日历文件有错误，这些文件未被采用，相应年份继续使用原有日历，其余文件已重新加载："
               + String.join("；", result.errors()));
     }

@@ -1,7 +1,7 @@
 package cn.jiuji.casefile;
 
 import cn.jiuji.assistance.Overdue;
-import cn.jiuji.system.ApiException;
+import cn.jiuji.assistance.RuleBreak;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,7 +51,7 @@ class CaseController {
         .processInstanceBusinessKey(caseNo)
         .singleResult();
     if (instance == null) {
-      throw ApiException.notFound("未找到案件 " + caseNo + "，或您无权查看该案件");
+      throw RuleBreak.notFound("未找到案件 " + caseNo + "，或您无权查看该案件");
     }
     Map<String, Object> v = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()

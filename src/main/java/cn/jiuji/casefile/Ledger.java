@@ -1,7 +1,7 @@
 package cn.jiuji.casefile;
 
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
-import cn.jiuji.system.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -101,7 +101,7 @@ public class Ledger {
   public void recordCapOverride(String householdId, String caseNo, BigDecimal amount, String reason,
       String approvedBy) {
     if (reason == null || reason.isBlank()) {
-      throw ApiException.badRequest("突破家庭年度救助上限须经领导小组同意并填写书面理由，理由不能为空");
+      throw RuleBreak.badRequest("突破家庭年度救助上限须经领导小组同意并填写书面理由，理由不能为空");
     }
     jdbc.update(INSERT_CAP_OVERRIDE, householdId, caseNo, amount, reason.strip(), approvedBy, caseNo);
   }

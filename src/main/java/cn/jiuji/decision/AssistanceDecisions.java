@@ -7,7 +7,7 @@ import static cn.jiuji.assistance.CaseVariables.RATIO;
 import static cn.jiuji.assistance.CaseVariables.SELF_PAID_TWO_YEARS;
 import static cn.jiuji.assistance.CaseVariables.THRESHOLD;
 
-import cn.jiuji.system.ApiException;
+import cn.jiuji.assistance.RuleBreak;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -88,10 +88,10 @@ public class AssistanceDecisions {
 
   private static Map<String, Object> inputs(String category, LocalDate policyDate) {
     if (category == null || category.isBlank()) {
-      throw ApiException.badRequest("请填写人员类别");
+      throw RuleBreak.badRequest("请填写人员类别");
     }
     if (policyDate == null) {
-      throw ApiException.badRequest("缺少政策日期（筛查日期或报告日期），无法确定适用的政策版本");
+      throw RuleBreak.badRequest("缺少政策日期（筛查日期或报告日期），无法确定适用的政策版本");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(CATEGORY.name(), category);
@@ -101,7 +101,7 @@ public class AssistanceDecisions {
 
   private static void requireSelfPaid(double selfPaidTwoYears) {
     if (!Double.isFinite(selfPaidTwoYears) || selfPaidTwoYears < 0) {
-      throw ApiException.badRequest("两年个人自付医疗费用必须是不小于 0 的金额");
+      throw RuleBreak.badRequest("两年个人自付医疗费用必须是不小于 0 的金额");
     }
   }
 
@@ -118,7 +118,7 @@ public class AssistanceDecisions {
             decisions.evaluateDecisionByKey(key).variables(variables).evaluate()));
     if (result.isEmpty()) {
       // UNIQUE tables with rules for every known category: no match means the category is unknown
-      throw ApiException.badRequest("人员类别“" + category + "”不在救助政策表中，无法确定救助门槛和比例");
+      throw RuleBreak.badRequest("人员类别“" + category + "”不在救助政策表中，无法确定救助门槛和比例");
     }
     return result.getSingleResult();
   }

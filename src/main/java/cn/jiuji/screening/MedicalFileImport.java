@@ -1,7 +1,7 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.identity.CountyProperties;
-import cn.jiuji.system.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,13 +70,13 @@ public class MedicalFileImport {
    * @param file the uploaded content (read several times: hash, character set, rows, archive)
    * @param fileName the name the user gave it, for the format and the archive
    * @param user who imports it, or null for the system
-   * @throws ApiException 400 with a Chinese message for an empty, unsupported or headerless file
+   * @throws RuleBreak with a Chinese message for an empty, unsupported or headerless file
    */
   public Result importFile(Path file, String fileName, String user) {
     CompletableFuture<Path> archive = null;
     try {
       if (Files.size(file) == 0) {
-        throw ApiException.badRequest("上传的文件是空的");
+        throw RuleBreak.badRequest("上传的文件是空的");
       }
       // the hash, then the compressed copy for the archive, on another thread while the rows
       // load: one pass over the file on this thread, the parse
@@ -155,7 +155,7 @@ public class MedicalFileImport {
       Rows rows = new Rows(loader, hash);
       MedicalFileReader.read(file, kind, rows::row);
       if (rows.parser == null) {
-        throw ApiException.badRequest("文件中没有任何内容（缺少表头行）");
+        throw RuleBreak.badRequest("文件中没有任何内容（缺少表头行）");
       }
       rows.checkNotImportedBefore(hash.join());
       try {
@@ -163,7 +163,7 @@ public class MedicalFileImport {
       } catch (SettlementStore.AlreadyArchived e) {
         // the same file, imported at the same moment by someone else: report that import
         rows.checkNotImportedBefore(hash.join());
-        throw new ApiException(org.springframework.http.HttpStatus.CONFLICT,
+        throw RuleBreak.conflict(
             "同一文件刚刚由他人导入，请在导入记录中查看结果");
       }
     }

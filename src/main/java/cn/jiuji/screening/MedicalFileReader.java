@@ -1,6 +1,6 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.system.ApiException;
+import cn.jiuji.assistance.RuleBreak;
 import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -95,13 +95,13 @@ final class MedicalFileReader {
       return new Kind(Format.XLSX, null, 0);
     }
     if (n == 4 && Arrays.equals(head, OLE2)) {
-      throw ApiException.badRequest("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入");
+      throw RuleBreak.badRequest("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入");
     }
     if (name.endsWith(".xlsx")) {
-      throw ApiException.badRequest("文件“" + fileName + "”不是有效的 .xlsx 文件，可能已损坏");
+      throw RuleBreak.badRequest("文件“" + fileName + "”不是有效的 .xlsx 文件，可能已损坏");
     }
     if (!(name.endsWith(".csv") || name.endsWith(".txt") || !name.contains("."))) {
-      throw ApiException.badRequest("不支持的文件类型“" + fileName + "”：请上传 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件");
+      throw RuleBreak.badRequest("不支持的文件类型“" + fileName + "”：请上传 CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）文件");
     }
     if (n >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {
       return new Kind(Format.CSV, StandardCharsets.UTF_8, 3);
@@ -166,7 +166,7 @@ final class MedicalFileReader {
         if (e instanceof UncheckedIOException io) {
           throw io;
         }
-        throw ApiException.badRequest("CSV 文件第 " + (row + 1) + " 行格式错误（引号之后紧跟着其他字符，"
+        throw RuleBreak.badRequest("CSV 文件第 " + (row + 1) + " 行格式错误（引号之后紧跟着其他字符，"
             + "例如 \"abc\"def），请修正后重新导入");
       }
     }
@@ -181,8 +181,8 @@ final class MedicalFileReader {
     return false;
   }
 
-  private static ApiException unclosedQuote(long row) {
-    return ApiException.badRequest("CSV 文件第 " + row + " 行的引号没有成对（从这里到文件末尾都成了一个单元格），"
+  private static RuleBreak unclosedQuote(long row) {
+    return RuleBreak.badRequest("CSV 文件第 " + row + " 行的引号没有成对（从这里到文件末尾都成了一个单元格），"
         + "请修正后重新导入");
   }
 
@@ -199,7 +199,7 @@ final class MedicalFileReader {
           strings.readFrom(in);
         } catch (IOException e) {
           if (e.getCause() instanceof XMLStreamException broken) {
-            throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + broken.getMessage());
+            throw RuleBreak.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + broken.getMessage());
           }
           throw e;
         }
@@ -208,7 +208,7 @@ final class MedicalFileReader {
       StylesTable styles = reader.getStylesTable();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       if (!sheets.hasNext()) {
-        throw ApiException.badRequest("Excel 文件中没有工作表");
+        throw RuleBreak.badRequest("Excel 文件中没有工作表");
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader parser = XMLHelper.newXMLReader();
@@ -217,15 +217,15 @@ final class MedicalFileReader {
         parser.parse(new InputSource(sheet));
       }
     } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
-      throw ApiException.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
+      throw RuleBreak.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
     } catch (SAXException e) {
       if (e.getException() instanceof RuntimeException handlerFailed) {
         // thrown by the row handler (the store), not a broken file
         throw handlerFailed;
       }
-      throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+      throw RuleBreak.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     } catch (OpenXML4JException | ParserConfigurationException e) {
-      throw ApiException.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+      throw RuleBreak.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     }
   }
 
@@ -241,7 +241,7 @@ final class MedicalFileReader {
       try {
         return new HSSFRichTextString(table.getString(idx));
       } catch (NoSuchElementException e) {
-        throw ApiException.badRequest("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 " + idx + "）不存在");
+        throw RuleBreak.badRequest("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 " + idx + "）不存在");
       }
     }
 

@@ -1,7 +1,7 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.identity.Groups;
-import cn.jiuji.system.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,10 +59,10 @@ class ScreeningController {
   ImportReport importFile(@RequestParam("file") MultipartFile file) {
     Authentication user = identity.getCurrentAuthentication();
     if (user == null || user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(ALLOWED::contains)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "只有县医保分局或县民政局救助股的工作人员可以导入医保结算数据");
+      throw RuleBreak.forbidden("只有县医保分局或县民政局救助股的工作人员可以导入医保结算数据");
     }
     if (file.isEmpty()) {
-      throw ApiException.badRequest("上传的文件是空的");
+      throw RuleBreak.badRequest("上传的文件是空的");
     }
     Path copy = null;
     try {

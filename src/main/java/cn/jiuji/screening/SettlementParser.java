@@ -1,9 +1,9 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.casefile.IdNumbers;
 import cn.jiuji.decision.Category;
 import cn.jiuji.identity.CountyProperties;
-import cn.jiuji.system.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -91,7 +91,7 @@ final class SettlementParser {
         .map(c -> c.header)
         .collect(Collectors.joining("、"));
     if (!missing.isEmpty()) {
-      throw ApiException.badRequest("文件第 1 行应为表头，但缺少以下列：" + missing
+      throw RuleBreak.badRequest("文件第 1 行应为表头，但缺少以下列：" + missing
           + "。表头应包括：结算单号、身份证号、姓名、户主身份证号、户主姓名、乡镇、村（社区）、人员类别（可选）、结算日期、医疗总费用、个人自付");
     }
     return parser;

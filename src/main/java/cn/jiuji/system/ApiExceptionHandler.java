@@ -1,5 +1,7 @@
 package cn.jiuji.system;
 
+import cn.jiuji.assistance.RuleBreak;
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +17,36 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure of {@code /api} into JSON with a Chinese message; nothing leaks as a 500. */
+/**
+ * Turns every failure of {@code /api} into JSON with a Chinese message, in one place. A refusal
+ * ({@link RuleBreak}, also wrapped by the engine) is the user's mistake: its kind's status, one
+ * line in the log. Anything else is a fault of ours: a 500, logged at ERROR with its stack trace.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return error(e.status(), e.getMessage());
+  @ExceptionHandler(RuleBreak.class)
+  ResponseEntity<ApiError> refused(RuleBreak e, HttpServletRequest request) {
+    return refusal(e, request);
+  }
+
+  static HttpStatus status(RuleBreak.Kind kind) {
+    return switch (kind) {
+      case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+    };
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+  ResponseEntity<ApiError> forbidden(AuthorizationException e, HttpServletRequest request) {
+    LOG.info("Refused {} {} for lack of authorization: {}", request.getMethod(), request.getRequestURI(),
+        oneLine(e.getMessage()));
     return error(HttpStatus.FORBIDDEN, "您没有权限进行此操作");
   }
 
@@ -62,9 +81,24 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ApiError> unexpected(Exception e) {
-    LOG.error("Unexpected failure of an /api request", e);
-    return error(HttpStatus.SERVICE_UNAVAILABLE, "系统暂时无法处理该请求，请稍后重试或联系管理员");
+  ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    var ruleBreak = RuleBreak.in(e);
+    if (ruleBreak.isPresent()) {
+      return refusal(ruleBreak.get(), request);
+    }
+    LOG.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请求未能完成，请联系管理员");
+  }
+
+  private static ResponseEntity<ApiError> refusal(RuleBreak e, HttpServletRequest request) {
+    HttpStatus status = status(e.kind());
+    LOG.info("Refused {} {} ({}): {}", request.getMethod(), request.getRequestURI(), status.value(),
+        oneLine(e.getMessage()));
+    return error(status, e.getMessage());
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 
   private static ResponseEntity<ApiError> error(HttpStatus status, String message) {

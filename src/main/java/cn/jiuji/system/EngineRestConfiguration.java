@@ -3,47 +3,89 @@ package cn.jiuji.system;
 import cn.jiuji.assistance.RuleBreak;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's REST API as the starter configures it, plus one answer: a case or form that breaks a
- * rule ({@link RuleBreak}) is the caller's mistake, so it is a 400 with the Chinese message, also
- * where the REST resource would have wrapped it into a 500 (starting a case with bad data).
+ * Camunda's REST API as the starter configures it, plus the one answer to a refusal: a
+ * {@link RuleBreak}, thrown by the engine as it is or wrapped by a REST resource (which would
+ * make it a 500 with an English prefix), is the status of its kind with Camunda's error body
+ * {@code {type, message}} and the bare Chinese message, logged in one line. Every other failure
+ * keeps Camunda's own answer: 4xx for what Camunda counts as the caller's mistake, otherwise a
+ * 500, which Camunda logs with its stack trace.
  */
 @Component
 @ApplicationPath("/engine-rest")
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestConfiguration.class);
+
   @Override
   protected void registerAdditionalResources() {
-    register(RuleBreakResponses.class);
+    register(RestRefusals.class);
+    register(EngineRefusals.class);
+  }
+
+  static int status(RuleBreak.Kind kind) {
+    return switch (kind) {
+      case BAD_REQUEST -> 400;
+      case NOT_FOUND -> 404;
+      case FORBIDDEN -> 403;
+      case CONFLICT -> 409;
+      case UNPROCESSABLE -> 422;
+      case TOO_LARGE -> 413;
+    };
+  }
+
+  static Optional<Response> refusal(Throwable failure, Request request, UriInfo uri) {
+    return RuleBreak.in(failure).map(ruleBreak -> {
+      int status = status(ruleBreak.kind());
+      LOG.info("Refused {} /{} ({}): {}", request == null ? "" : request.getMethod(),
+          uri == null ? "" : uri.getPath(), status, ApiExceptionHandler.oneLine(ruleBreak.getMessage()));
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(RuleBreak.class.getSimpleName());
+      dto.setMessage(ruleBreak.getMessage());
+      return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    });
   }
 
   /** Takes precedence over Camunda's own mapper of the same type. */
   @Priority(1)
-  public static class RuleBreakResponses implements ExceptionMapper<RestException> {
-
+  public static class RestRefusals implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
+    @Context Request request;
+    @Context UriInfo uri;
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof RuleBreak ruleBreak) {
-          ExceptionDto dto = new ExceptionDto();
-          dto.setType(RuleBreak.class.getSimpleName());
-          dto.setMessage(ruleBreak.getMessage());
-          return Response.status(Response.Status.BAD_REQUEST)
-              .type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
-        }
-      }
-      return camunda.toResponse(exception);
+      return refusal(exception, request, uri).orElseGet(() -> camunda.toResponse(exception));
+    }
+  }
+
+  /** Takes precedence over Camunda's own mapper of the same type. */
+  @Priority(1)
+  public static class EngineRefusals implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+    @Context Request request;
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return refusal(exception, request, uri).orElseGet(() -> camunda.toResponse(exception));
     }
   }
 }

@@ -29,7 +29,7 @@ class RestSecurityConfiguration {
     // Tasklist submits forms through the webapps' copy of the REST API, under the webapp path
     String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
     var registration = new FilterRegistrationBean<>(
-        new FormVariablesFilter(ENGINE_REST, webappRest, engine, starts));
+        new FormVariablesFilter(new RestRoute.Roots(ENGINE_REST, webappRest), engine, starts));
     registration.setName("formVariables");
     registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);

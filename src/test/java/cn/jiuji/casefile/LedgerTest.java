@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
-import cn.jiuji.system.ApiException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -216,7 +216,7 @@ class LedgerTest {
     for (String reason : new String[] {null, "", "   "}) {
       assertThatThrownBy(() -> ledger.recordCapOverride(newHouseholdId(), caseNo, new BigDecimal("45000"),
               reason, "group1"))
-          .isInstanceOf(ApiException.class)
+          .isInstanceOf(RuleBreak.class)
           .hasMessageContaining("理由");
     }
     assertThat(ledger.capOverride(caseNo)).isEmpty();

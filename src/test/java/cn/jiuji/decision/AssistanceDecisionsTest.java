@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
+import cn.jiuji.assistance.RuleBreak;
 import cn.jiuji.decision.AssistanceDecisions.Eligibility;
 import cn.jiuji.identity.Groups;
-import cn.jiuji.system.ApiException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 
 /**
  * The policy tables of SPEC §2 against the deployed DMN, on the real engine. The expected
@@ -224,8 +223,8 @@ class AssistanceDecisionsTest {
         () -> decisions.ratio("RICH", date),
         () -> decisions.suggestedAmount("RICH", 90000, date))) {
       assertThatThrownBy(call::run)
-          .isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+          .isInstanceOfSatisfying(RuleBreak.class, e -> {
+            assertThat(e.kind()).isEqualTo(RuleBreak.Kind.BAD_REQUEST);
             assertThat(e.getMessage()).contains("RICH").contains("人员类别");
           });
     }
@@ -235,13 +234,13 @@ class AssistanceDecisionsTest {
   void missingOrImpossibleInputsAreBadRequests() {
     LocalDate date = LocalDate.of(2025, 3, 1);
     assertThatThrownBy(() -> decisions.eligibility(" ", 90000, date))
-        .isInstanceOf(ApiException.class).hasMessageContaining("人员类别");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("人员类别");
     assertThatThrownBy(() -> decisions.eligibility("GENERAL", 90000, null))
-        .isInstanceOf(ApiException.class).hasMessageContaining("政策日期");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("政策日期");
     assertThatThrownBy(() -> decisions.suggestedAmount("GENERAL", -1, date))
-        .isInstanceOf(ApiException.class).hasMessageContaining("自付");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("自付");
     assertThatThrownBy(() -> decisions.eligibility("GENERAL", Double.NaN, date))
-        .isInstanceOf(ApiException.class).hasMessageContaining("自付");
+        .isInstanceOf(RuleBreak.class).hasMessageContaining("自付");
   }
 
   @Test

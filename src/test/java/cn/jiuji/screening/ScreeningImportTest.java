@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
-import cn.jiuji.system.ApiException;
+import cn.jiuji.assistance.RuleBreak;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -270,9 +270,9 @@ class ScreeningImportTest {
     Path trailing = Files.createTempFile("medical-", ".csv");
     Files.writeString(trailing, header + good + good.replace(",张三,", ",\"张\"三,"), StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> importFile(unclosed)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> importFile(unclosed)).isInstanceOf(RuleBreak.class)
         .hasMessage("CSV 文件第 3 行的引号没有成对（从这里到文件末尾都成了一个单元格），请修正后重新导入");
-    assertThatThrownBy(() -> importFile(trailing)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> importFile(trailing)).isInstanceOf(RuleBreak.class)
         .hasMessageStartingWith("CSV 文件第 3 行格式错误（引号之后紧跟着其他字符");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
         good.substring(0, good.indexOf(',')))).as("nothing of a refused file is kept").isZero();
@@ -315,7 +315,7 @@ class ScreeningImportTest {
     Files.writeString(file, "结算单号,身份证号,姓名\nA1,350526198001011234,张三\n", StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> importFile(file))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("缺少以下列：户主身份证号、户主姓名、乡镇、村（社区）、结算日期、医疗总费用、个人自付");
   }
 
@@ -341,10 +341,10 @@ class ScreeningImportTest {
     Path brokenXlsx = Files.createTempFile("medical-", ".xlsx");
     Files.write(brokenXlsx, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
 
-    assertThatThrownBy(() -> importFile(empty)).isInstanceOf(ApiException.class).hasMessage("上传的文件是空的");
-    assertThatThrownBy(() -> importFile(xls)).isInstanceOf(ApiException.class).hasMessageContaining("旧版 Excel");
-    assertThatThrownBy(() -> importFile(pdf)).isInstanceOf(ApiException.class).hasMessageContaining("不支持的文件类型");
-    assertThatThrownBy(() -> importFile(brokenXlsx)).isInstanceOf(ApiException.class).hasMessageContaining("Excel");
+    assertThatThrownBy(() -> importFile(empty)).isInstanceOf(RuleBreak.class).hasMessage("上传的文件是空的");
+    assertThatThrownBy(() -> importFile(xls)).isInstanceOf(RuleBreak.class).hasMessageContaining("旧版 Excel");
+    assertThatThrownBy(() -> importFile(pdf)).isInstanceOf(RuleBreak.class).hasMessageContaining("不支持的文件类型");
+    assertThatThrownBy(() -> importFile(brokenXlsx)).isInstanceOf(RuleBreak.class).hasMessageContaining("Excel");
   }
 
   @Test
@@ -359,9 +359,9 @@ class ScreeningImportTest {
     // the cells of the row refer to entries the table lacks
     Path tooShort = withSharedStrings(rows.write(MedicalFiles.Format.XLSX), headerOnly);
 
-    assertThatThrownBy(() -> importFile(cutOff)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> importFile(cutOff)).isInstanceOf(RuleBreak.class)
         .hasMessageStartingWith("无法读取 Excel 文件（文件可能已损坏）");
-    assertThatThrownBy(() -> importFile(tooShort)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> importFile(tooShort)).isInstanceOf(RuleBreak.class)
         .hasMessageStartingWith("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 11）不存在");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
         settlementId)).isZero();

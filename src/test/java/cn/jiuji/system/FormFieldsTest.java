@@ -59,16 +59,16 @@ class FormFieldsTest {
 
   @Test
   void aReadOnlyValueSentBackAsTasklistSendsItIsUnchanged() throws Exception {
-    assertThat(FormVariablesFilter.unchanged(json.readTree("132667"), 132_667.0)).isTrue();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("132667.5"), 132_667.0)).isFalse();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("\"true\""), true)).isTrue();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("true"), false)).isFalse();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("\"YSYY-2026-00001\""), "YSYY-2026-00001")).isTrue();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("\"YSYY-2026-00002\""), "YSYY-2026-00001")).isFalse();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("null"), "YSYY-2026-00001")).isFalse();
+    assertThat(SubmittedJson.unchanged(json.readTree("132667"), 132_667.0)).isTrue();
+    assertThat(SubmittedJson.unchanged(json.readTree("132667.5"), 132_667.0)).isFalse();
+    assertThat(SubmittedJson.unchanged(json.readTree("\"true\""), true)).isTrue();
+    assertThat(SubmittedJson.unchanged(json.readTree("true"), false)).isFalse();
+    assertThat(SubmittedJson.unchanged(json.readTree("\"YSYY-2026-00001\""), "YSYY-2026-00001")).isTrue();
+    assertThat(SubmittedJson.unchanged(json.readTree("\"YSYY-2026-00002\""), "YSYY-2026-00001")).isFalse();
+    assertThat(SubmittedJson.unchanged(json.readTree("null"), "YSYY-2026-00001")).isFalse();
     // a field whose variable does not exist comes back empty
-    assertThat(FormVariablesFilter.unchanged(json.readTree("\"\""), null)).isTrue();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("false"), null)).isTrue();
-    assertThat(FormVariablesFilter.unchanged(json.readTree("5000"), null)).isFalse();
+    assertThat(SubmittedJson.unchanged(json.readTree("\"\""), null)).isTrue();
+    assertThat(SubmittedJson.unchanged(json.readTree("false"), null)).isTrue();
+    assertThat(SubmittedJson.unchanged(json.readTree("5000"), null)).isFalse();
   }
 }
