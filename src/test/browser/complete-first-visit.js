@@ -1,6 +1,7 @@
 // Real-browser check of Tasklist (run by TasklistBrowserTest, Maven profile "browser"):
-// logs in as a township worker, opens the first-visit task of one household, claims it,
-// fills the Camunda Form and completes it.
+// in a browser set to English, the login page and Tasklist speak Chinese; the 中文 / English
+// switch turns the login page English and back; then a township worker logs in, opens the
+// first-visit task of one household, claims it, fills the Camunda Form and submits it.
 // usage: node complete-first-visit.js <base url> <user> <password> <household head> [screenshot dir]
 const { chromium } = require('playwright-core');
 
@@ -11,7 +12,8 @@ const { chromium } = require('playwright-core');
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
            '--disable-sync', '--no-first-run', '--disable-quic'],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // an English browser: staff get Chinese whatever their browser's language
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
   const shot = async (name) => { if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true }); };
   // what Tasklist posts when the form is completed (TasklistBrowserTest reads it from the log)
   page.on('request', (request) => {
@@ -22,23 +24,42 @@ const { chromium } = require('playwright-core');
   try {
     await page.goto(`${base}/camunda/app/tasklist/default/`);
     await page.waitForSelector('input[type=password]', { timeout: 60000 });
+    await page.getByText('任务办理', { exact: true }).waitFor({ timeout: 30000 });
+    await page.getByPlaceholder('用户名').waitFor({ timeout: 5000 });
+    await page.getByPlaceholder('密码').waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: '登录', exact: true }).waitFor({ timeout: 5000 });
+    await shot('login');
+    // English stays selectable, and the choice holds until it is changed back
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByPlaceholder('Username').waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Log in', exact: true }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByPlaceholder('用户名').waitFor({ timeout: 30000 });
     await page.fill('input[type=text]', user);
     await page.fill('input[type=password]', password);
     await page.keyboard.press('Enter');
     await page.getByText('本组待办').first().click({ timeout: 30000 });
+    await page.getByText('救急难 任务办理').first().waitFor({ timeout: 5000 });
+    if (await page.getByText('Camunda 8').filter({ visible: true }).count()) throw new Error('the Camunda 8 banner is shown');
     // the task list shows the household head as a column: open this household's first visit
     const card = page.locator('li.task', { hasText: household }).filter({ hasText: '初次入户调查核对' });
-    await card.first().click({ timeout: 30000 });
-    await page.getByText('Claim', { exact: true }).click({ timeout: 30000 });
+    await card.first().waitFor({ timeout: 30000 });
+    // the card gives its deadline in Chinese ("截止 5天后", "截止 3个月前"), not "Due in 5 days"
+    const cardText = await card.first().innerText();
+    if (!/截止\s*(\d+|几)?(秒|分钟|小时|天|个月|年)[后前]/.test(cardText)) throw new Error(`no Chinese deadline on the task card: ${cardText}`);
+    await card.first().click();
+    await page.getByText('认领', { exact: true }).click({ timeout: 30000 });
     await page.waitForTimeout(1500);
     await page.getByLabel('确认困难').check();
     await page.getByLabel('否', { exact: true }).check();
     await page.getByLabel('家庭人口（人）').fill('4');
     await page.getByLabel('入户调查情况').fill('浏览器测试：女儿耳蜗手术，家庭收入低，确有困难');
+    // form-js takes a text area's text when the worker leaves the field
+    await page.getByLabel('入户调查情况').press('Tab');
     await shot('first-visit-filled');
-    await page.getByRole('button', { name: 'Complete' }).click();
-    // Tasklist confirms and removes the task from the list
-    await page.waitForSelector('text=/completed|已完成/i', { timeout: 30000 }).catch(() => {});
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    // Tasklist closes the task and asks, in Chinese, for the next one
+    await page.getByText('请在列表中选择一项任务。').first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(2000);
     await shot('first-visit-completed');
     console.log('completed');
