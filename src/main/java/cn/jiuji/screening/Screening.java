@@ -54,11 +54,11 @@ public class Screening {
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
   private final PolicyProperties policy;
-  private final SettlementStore store;
+  private final SqlDialect.InsertIfAbsent claimInsert;
 
   Screening(JdbcTemplate jdbc, AssistanceDecisions decisions, RegisterCase cases,
       RuntimeService runtime, HistoryService history, ProcessEngineConfigurationImpl engine,
-      PlatformTransactionManager transactions, PolicyProperties policy, SettlementStore store) {
+      PlatformTransactionManager transactions, PolicyProperties policy, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.cases = cases;
@@ -67,7 +67,9 @@ public class Screening {
     this.commands = engine.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(transactions);
     this.policy = policy;
-    this.store = store;
+    this.claimInsert = dialect.insertIfAbsent("screening_case",
+        new String[] {"household_id", "screening_year", "claimed_at"}, SqlDialect.placeholders(3),
+        "household_id", "screening_year");
   }
 
   /**
@@ -241,16 +243,9 @@ public class Screening {
     }));
   }
 
-  /** Inserts the claim unless it exists; never fails on the duplicate (see SettlementStore). */
+  /** Inserts the claim unless it exists; never fails on the duplicate (SqlDialect#insertIfAbsent). */
   private boolean claim(String householdId, int year) {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-    String sql = store.postgres()
-        ? "INSERT INTO screening_case (household_id, screening_year, claimed_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (household_id, screening_year) DO NOTHING"
-        : "INSERT INTO screening_case (household_id, screening_year, claimed_at) SELECT ?, ?, ?"
-            + " WHERE NOT EXISTS (SELECT 1 FROM screening_case WHERE household_id = ? AND screening_year = ?)";
-    return (store.postgres()
-        ? jdbc.update(sql, householdId, year, now)
-        : jdbc.update(sql, householdId, year, now, householdId, year)) > 0;
+    return jdbc.update(claimInsert.sql(), claimInsert.arguments(new Object[] {householdId, year, now}, householdId, year)) > 0;
   }
 }
