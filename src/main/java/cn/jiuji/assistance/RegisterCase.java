@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
  * The first step of every case: checks what the case was started with (a bad start is refused
  * with a Chinese message and starts nothing), gives it its case number and works out what the
  * later forms show: eligibility, suggested amount, the family's remaining annual cap.
+ *
+ * <p>It is the one place that decides a case ({@link #assess}): the category in force and the
+ * eligibility decision. The screening asks it before it starts a case and hands the answer to
+ * the start as a transient variable, so that the registry and the decision are asked once per case.
  */
 @Component("registerCase")
 public class RegisterCase implements JavaDelegate {
@@ -32,6 +36,29 @@ public class RegisterCase implements JavaDelegate {
   public static final String FIELD_DISCOVERY = "FIELD_DISCOVERY";
   public static final String APPLICATION = "APPLICATION";
   private static final List<String> SOURCES = List.of(MEDICAL_SCREENING, FIELD_DISCOVERY, APPLICATION);
+  /**
+   * Start variable, transient (never stored): the {@link Assessment} the screening made of the
+   * household it starts the case for. Only Java code can give one (it is a Java object, which no
+   * REST client or form may send), and it counts only for the household, category, total and
+   * policy date it was made for.
+   */
+  public static final String ASSESSMENT = "screeningAssessment";
+
+  /**
+   * What decides a case.
+   *
+   * @param category the category in force: the reported one or the household registry's,
+   *     whichever is more favourable (SPEC §3.3, §5)
+   * @param eligibility the eligibility decision for that category, total and policy date
+   */
+  public record Assessment(String idNumber, Category category, double selfPaidTwoYears, LocalDate policyDate,
+      AssistanceDecisions.Eligibility eligibility) {
+
+    boolean madeFor(String idNumber, Category category, double selfPaidTwoYears, LocalDate policyDate) {
+      return this.idNumber.equals(idNumber) && this.category == category
+          && Double.compare(this.selfPaidTwoYears, selfPaidTwoYears) == 0 && this.policyDate.equals(policyDate);
+    }
+  }
 
   private final CaseNumbers numbers;
   private final CountyProperties county;
@@ -70,8 +97,6 @@ public class RegisterCase implements JavaDelegate {
     String categoryCode = CATEGORY.from(execution);
     Category reported = Category.parse(categoryCode)
         .orElseThrow(() -> refused("未知的人员类别 “" + categoryCode + "”，应为 GENERAL、DIBAO_EDGE、DIBAO、TEKUN 或 TUOPIN"));
-    // the category in force: an approved enrollment (SPEC §3.3) counts even when the report missed it
-    Category category = households.categoryOf(id).map(reported::mostFavourable).orElse(reported);
     Double selfPaid = numberVariable(execution, SELF_PAID_TWO_YEARS.name());
     if (selfPaid == null || selfPaid < 0) {
       throw refused("两年个人自付医疗费用必须填写，且不能为负数");
@@ -82,6 +107,9 @@ public class RegisterCase implements JavaDelegate {
     }
     boolean emergency = Boolean.TRUE.equals(execution.getVariable(EMERGENCY.name()));
     LocalDate policyDate = policyDate(execution);
+    Assessment assessment = execution.getVariable(ASSESSMENT) instanceof Assessment given
+        && given.madeFor(id, reported, selfPaid, policyDate) ? given : assess(id, reported, selfPaid, policyDate);
+    Category category = assessment.category();
 
     String caseNo = execution.getProcessBusinessKey();
     if (caseNo == null || caseNo.isBlank()) {
@@ -101,7 +129,7 @@ public class RegisterCase implements JavaDelegate {
     EMERGENCY.set(execution, emergency);
     POLICY_DATE.set(execution, policyDate.toString());
 
-    var eligibility = decisions.eligibility(category.name(), selfPaid, policyDate);
+    var eligibility = assessment.eligibility();
     ELIGIBLE.set(execution, eligibility.eligible());
     THRESHOLD.set(execution, (double) eligibility.threshold());
     RATIO.set(execution, decisions.ratio(category.name(), policyDate).doubleValue());
@@ -115,6 +143,17 @@ public class RegisterCase implements JavaDelegate {
     OVERDUE_STEPS.set(execution, "");
     OVERDUE_STEP_NAMES.set(execution, "");
     access.grantTownship(execution.getProcessInstanceId(), TOWNSHIP_GROUP.from(execution));
+  }
+
+  /**
+   * Decides a household's case: the category in force (an approved enrollment counts even when
+   * the report or the medical-insurance file missed it) and whether its self-paid total reaches
+   * that category's threshold on the policy date.
+   */
+  public Assessment assess(String idNumber, Category reported, double selfPaidTwoYears, LocalDate policyDate) {
+    Category category = households.categoryOf(idNumber).map(reported::mostFavourable).orElse(reported);
+    return new Assessment(idNumber, category, selfPaidTwoYears, policyDate,
+        decisions.eligibility(category.name(), selfPaidTwoYears, policyDate));
   }
 
   private CountyProperties.Township township(DelegateExecution execution) {

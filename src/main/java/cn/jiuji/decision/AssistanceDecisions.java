@@ -20,16 +20,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The programme's money rules (SPEC §2, §3.5) as Java sees them: every figure comes from the
- * latest deployed version of the DMN tables in {@code processes/}, so a designer who changes a
- * threshold or a ratio and redeploys changes what new evaluations return, without a Java build.
+ * latest deployed version of the decision requirements diagram {@code processes/assistancePolicy.dmn},
+ * so a designer who changes a threshold or a ratio and redeploys changes what new evaluations
+ * return, without a Java build. There each figure is written once: {@code assistanceThreshold}
+ * holds the thresholds and feeds {@code assistanceEligibility}; {@code policyVersion} tells the
+ * policy in force on the policy date for both the thresholds and {@code assistanceAmount}.
  */
 @Component
 public class AssistanceDecisions {
 
-  /** Decision key of {@code processes/assistanceEligibility.dmn}. */
+  /** The decision requirements diagram in {@code processes/} that holds every decision below. */
+  public static final String DIAGRAM_FILE = "assistancePolicy.dmn";
+  /** Eligibility (SPEC §3.5): requires {@link #THRESHOLD_TABLE}. */
   public static final String ELIGIBILITY = "assistanceEligibility";
-  /** Decision key of {@code processes/assistanceAmount.dmn}. */
+  /** The relief ratio (SPEC §3.5). */
   public static final String AMOUNT = "assistanceAmount";
+  /** The threshold of a category under a policy version. */
+  public static final String THRESHOLD_TABLE = "assistanceThreshold";
 
   private final DecisionService decisions;
   private final ProcessEngineConfigurationImpl engine;
@@ -59,6 +66,16 @@ public class AssistanceDecisions {
       throw new IllegalStateException(ELIGIBILITY + " returned no eligible/threshold for " + variables);
     }
     return new Eligibility(eligible, wholeYuan(threshold));
+  }
+
+  /** The threshold of the category under the policy in force on {@code policyDate}, whole yuan. */
+  public long threshold(String category, LocalDate policyDate) {
+    Map<String, Object> variables = inputs(category, policyDate);
+    Number threshold = evaluate(THRESHOLD_TABLE, category, variables).getEntry(THRESHOLD.name());
+    if (threshold == null) {
+      throw new IllegalStateException(THRESHOLD_TABLE + " returned no threshold for " + variables);
+    }
+    return wholeYuan(threshold);
   }
 
   /** The relief ratio of the category under the policy in force on {@code policyDate}, e.g. 0.15. */

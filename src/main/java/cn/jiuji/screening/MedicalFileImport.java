@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
  * <p>On PostgreSQL the rows go through binary COPY, and the archive record with them, in one
  * transaction; on H2 through JDBC batches committed one by one, the record last. Either way an
  * import that breaks off has no record, so the same file can simply be imported again.
+ *
+ * <p>The flow: the format and character set are told once from the file's beginning; one read
+ * loads the rows, and ends as one of the {@link Loaded} outcomes. A new file (the common case, a
+ * new month) is stored by the fastest path; only when that path meets a settlement stored before
+ * is the file read a second time, into the path that leaves known settlements out.
  */
 @Component
 public class MedicalFileImport {
@@ -84,41 +89,39 @@ public class MedicalFileImport {
       CompletableFuture<Path> compressed = hash.thenApplyAsync(h -> SettlementStore.compress(file));
       archive = compressed;  // deleted whatever happens
       MedicalFileReader.Kind kind = MedicalFileReader.detect(file, fileName);
+      String charset = kind.charset() == null ? null : kind.charset().name();
       long fileId = store.nextFileId();
       String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
       String archivedName = name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
       Instant importedAt = ClockUtil.getCurrentTime().toInstant();
       long size = Files.size(file);
       long started = System.nanoTime();
-      Loaded loaded = null;
-      boolean allNew = true;
-      while (loaded == null) {
-        MedicalFileReader.Kind read = kind;
-        try {
-          loaded = load(file, read, fileId, allNew, hash, rows -> new SettlementStore.FileRecord(fileId,
-              hash.join(), archivedName, user, importedAt, rows.count, rows.accepted, rows.rejectedCount,
-              read.format().name(), read.charset() == null ? null : read.charset().name(), size, compressed.join()));
-        } catch (SettlementStore.KnownSettlement e) {
-          LOG.debug("{}: holds settlements stored before or twice, found after {} ms: read again into staging",
-              fileName, (System.nanoTime() - started) / 1_000_000);
-          allNew = false;
-        } catch (MedicalFileReader.NotUtf8 e) {
-          kind = MedicalFileReader.gbk(kind);
-        } catch (SameFile e) {
-          var earlier = e.earlier;
-          LOG.info("{} is the same file as import {} ({}): nothing imported", fileName, earlier.id(),
-              earlier.fileName());
-          return new Result(true, earlier.id(), earlier.sha256(), earlier.fileName(), earlier.importedBy(),
-              earlier.importedAt(), earlier.rows(), earlier.accepted(), earlier.newSettlements(),
-              earlier.rejected(), List.of());
-        }
+      Function<Rows, SettlementStore.FileRecord> record = rows -> new SettlementStore.FileRecord(fileId,
+          hash.join(), archivedName, user, importedAt, rows.count, rows.accepted, rows.rejectedCount,
+          kind.format().name(), charset, size, compressed.join());
+      Loaded loaded = load(file, kind, fileId, true, hash, record);
+      if (loaded instanceof Loaded.KnownSettlement) {
+        LOG.debug("{}: holds settlements stored before or twice, found after {} ms: read again into staging",
+            fileName, (System.nanoTime() - started) / 1_000_000);
+        loaded = load(file, kind, fileId, false, hash, record);
       }
-      var record = loaded.file();
+      if (loaded instanceof Loaded.SameFile same) {
+        var earlier = same.earlier();
+        LOG.info("{} is the same file as import {} ({}): nothing imported", fileName, earlier.id(),
+            earlier.fileName());
+        return new Result(true, earlier.id(), earlier.sha256(), earlier.fileName(), earlier.importedBy(),
+            earlier.importedAt(), earlier.rows(), earlier.accepted(), earlier.newSettlements(),
+            earlier.rejected(), List.of());
+      }
+      if (!(loaded instanceof Loaded.Imported imported)) {
+        throw new IllegalStateException("Loading into staging cannot meet a known settlement: " + loaded);
+      }
+      var stored = imported.file();
       LOG.info("Imported {} ({} {}): {} rows, {} accepted ({} new settlements), {} rejected in {} ms",
-          name, kind.format(), kind.charset() == null ? "" : kind.charset(), record.rows(), record.accepted(),
-          record.newSettlements(), record.rejected(), (System.nanoTime() - started) / 1_000_000);
-      return new Result(false, fileId, record.sha256(), record.fileName(), user, importedAt, record.rows(),
-          record.accepted(), record.newSettlements(), record.rejected(), loaded.rejected());
+          name, kind.format(), charset == null ? "" : charset, stored.rows(), stored.accepted(),
+          stored.newSettlements(), stored.rejected(), (System.nanoTime() - started) / 1_000_000);
+      return new Result(false, fileId, stored.sha256(), stored.fileName(), user, importedAt, stored.rows(),
+          stored.accepted(), stored.newSettlements(), stored.rejected(), imported.rejected());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (CompletionException e) {
@@ -130,24 +133,23 @@ public class MedicalFileImport {
     }
   }
 
-  /** The file was imported before (same SHA-256): what was loaded of it is rolled back. */
-  private static final class SameFile extends RuntimeException {
-    private final SettlementStore.ArchivedFile earlier;
+  /** How one read of the file into a loader ended. */
+  private sealed interface Loaded {
+    /** Stored: the file's record as archived, and the first bad rows. */
+    record Imported(SettlementStore.ArchivedFile file, List<RejectedRow> rejected) implements Loaded {}
 
-    SameFile(SettlementStore.ArchivedFile earlier) {
-      super("Imported before", null, false, false);
-      this.earlier = earlier;
-    }
+    /** The file was imported before (same SHA-256): nothing of it is stored. */
+    record SameFile(SettlementStore.ArchivedFile earlier) implements Loaded {}
+
+    /** The fast path met a settlement stored before, or one twice: nothing is stored. */
+    record KnownSettlement() implements Loaded {}
   }
-
-  /** What one import stored: the file's record as archived, and the first bad rows. */
-  private record Loaded(SettlementStore.ArchivedFile file, List<RejectedRow> rejected) {}
 
   /**
    * Reads the file into a loader and archives it with its rows; with {@code allNew} the store may
-   * take its faster path and throw {@link SettlementStore.KnownSettlement}, after which nothing of
-   * the file is stored. Before the rows are committed, and while they load as soon as the hash is
-   * known, a file imported before is told by {@link SameFile}: a repeated file changes nothing.
+   * take its faster path, which ends as {@link Loaded.KnownSettlement} when the file holds a
+   * settlement stored before. Before the rows are committed, and while they load as soon as the
+   * hash is known, a file imported before ends the read as {@link Loaded.SameFile}.
    */
   private Loaded load(Path file, MedicalFileReader.Kind kind, long fileId, boolean allNew,
       CompletableFuture<String> hash, Function<Rows, SettlementStore.FileRecord> record) throws IOException {
@@ -157,15 +159,20 @@ public class MedicalFileImport {
       if (rows.parser == null) {
         throw RuleBreak.badRequest("文件中没有任何内容（缺少表头行）");
       }
-      rows.checkNotImportedBefore(hash.join());
-      try {
-        return new Loaded(loader.finish(() -> record.apply(rows)), List.copyOf(rows.rejected));
-      } catch (SettlementStore.AlreadyArchived e) {
-        // the same file, imported at the same moment by someone else: report that import
-        rows.checkNotImportedBefore(hash.join());
-        throw RuleBreak.conflict(
-            "同一文件刚刚由他人导入，请在导入记录中查看结果");
+      Loaded known = rows.knownFileOrSettlement(hash.join());
+      if (known != null) {
+        return known;
       }
+      SettlementStore.Finish finish = loader.finish(() -> record.apply(rows));
+      if (finish instanceof SettlementStore.Finish.Archived archived) {
+        return new Loaded.Imported(archived.file(), List.copyOf(rows.rejected));
+      }
+      if (finish instanceof SettlementStore.Finish.KnownSettlement) {
+        return new Loaded.KnownSettlement();
+      }
+      // archived meanwhile: the same file, imported at the same moment by someone else
+      return store.findFile(hash.join()).<Loaded>map(Loaded.SameFile::new).orElseThrow(() ->
+          RuleBreak.conflict("同一文件刚刚由他人导入，请在导入记录中查看结果"));
     }
   }
 
@@ -187,45 +194,54 @@ public class MedicalFileImport {
     private int rejectedCount;
     private final CompletableFuture<String> hash;
     private boolean checked;
+    /** The same file imported before, found while reading: the read stopped there. */
+    private SettlementStore.ArchivedFile earlier;
 
     Rows(SettlementStore.Loader loader, CompletableFuture<String> hash) {
       this.loader = loader;
       this.hash = hash;
     }
 
-    void checkNotImportedBefore(String sha256) {
-      checked = true;
-      var earlier = store.findFile(sha256);
-      if (earlier.isPresent()) {
-        throw new SameFile(earlier.get());
+    /** Whether the read ends without storing: the file was imported before, or the fast path met a known settlement. */
+    Loaded knownFileOrSettlement(String sha256) {
+      if (earlier == null) {
+        checked = true;
+        earlier = store.findFile(sha256).orElse(null);
       }
+      if (earlier != null) {
+        return new Loaded.SameFile(earlier);
+      }
+      return loader.holdsKnownSettlement() ? new Loaded.KnownSettlement() : null;
     }
 
-    void row(long row, List<String> cells) {
+    /** Takes one row; false when the rest of the file need not be read. */
+    boolean row(long row, List<String> cells) {
       if (parser == null) {
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-          return;
+          return true;
         }
         parser = SettlementParser.forHeader(county, cells);
-        return;
+        return true;
       }
       var parsed = parser.parse(cells);
       if (parsed.isEmpty()) {
-        return;
+        return true;
       }
       count++;
-      if (!checked && (count & CHECK_EVERY) == 0 && hash.isDone()) {
-        checkNotImportedBefore(hash.join());
+      if ((count & CHECK_EVERY) == 0 && (loader.holdsKnownSettlement()
+          || !checked && hash.isDone() && knownFileOrSettlement(hash.join()) != null)) {
+        return false;
       }
       if (parsed.get().settlement() == null) {
         rejectedCount++;
         if (rejected.size() < properties.rejectedListLimit()) {
           rejected.add(new RejectedRow(row, parsed.get().reason()));
         }
-        return;
+        return true;
       }
       accepted++;
       loader.add(parsed.get().settlement());
+      return true;
     }
   }
 

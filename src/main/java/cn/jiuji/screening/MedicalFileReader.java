@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -69,32 +72,44 @@ final class MedicalFileReader {
 
   /** Receives the rows in file order; blank CSV lines are passed on too (they have a row number). */
   interface RowHandler {
-    /** @param row the row number as Excel shows it: the first row is 1 */
-    void row(long row, List<String> cells);
+    /**
+     * @param row the row number as Excel shows it: the first row is 1
+     * @return whether to go on: false stops the reading, the rest of the file is not read
+     */
+    boolean row(long row, List<String> cells);
   }
 
   static final Charset GBK = Charset.forName("GB18030");
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+  /**
+   * How much of a CSV file tells its character set: the header row (Chinese, SPEC §5) and the
+   * first few hundred rows, whose names are Chinese too. GBK's Chinese byte pairs are almost never
+   * valid UTF-8, so a GBK file fails as UTF-8 on its first line.
+   */
+  private static final int CHARSET_SAMPLE = 1 << 16;
 
   private MedicalFileReader() {}
 
   /**
-   * Tells the format from the content (a renamed file is still read right) and the name. A CSV
-   * file without BOM is taken for UTF-8 first; {@link #read} tells when it is not.
+   * Tells the format from the content (a renamed file is still read right) and the name, and for
+   * CSV the character set, once, from the file's beginning: a BOM means UTF-8; else UTF-8 when the
+   * beginning is valid UTF-8, GBK when it is not.
    */
   static Kind detect(Path file, String fileName) throws IOException {
-    byte[] head = new byte[4];
+    byte[] head = new byte[CHARSET_SAMPLE];
     int n;
+    boolean whole;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
+      whole = in.read() < 0;
     }
     String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-    if (n == 4 && Arrays.equals(head, ZIP)) {
+    if (n >= 4 && Arrays.equals(head, 0, 4, ZIP, 0, 4)) {
       return new Kind(Format.XLSX, null, 0);
     }
-    if (n == 4 && Arrays.equals(head, OLE2)) {
+    if (n >= 4 && Arrays.equals(head, 0, 4, OLE2, 0, 4)) {
       throw RuleBreak.badRequest("不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入");
     }
     if (name.endsWith(".xlsx")) {
@@ -106,23 +121,18 @@ final class MedicalFileReader {
     if (n >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {
       return new Kind(Format.CSV, StandardCharsets.UTF_8, 3);
     }
-    return new Kind(Format.CSV, StandardCharsets.UTF_8, 0);
+    return new Kind(Format.CSV, isUtf8(head, n, whole) ? StandardCharsets.UTF_8 : GBK, 0);
   }
 
   /**
-   * Thrown by {@link #read} when a file taken for UTF-8 does not decode as UTF-8: read it again
-   * as GBK. Chinese GBK text almost never decodes as UTF-8 (its byte pairs are not valid UTF-8
-   * sequences), and the Chinese header row comes first, so a GBK file fails on its first line.
+   * Whether the bytes decode as UTF-8. A sample cut off in the middle of a character is not an
+   * error: only the file's real end must end a character.
    */
-  static final class NotUtf8 extends RuntimeException {
-    NotUtf8(Throwable cause) {
-      super("Not UTF-8", cause, false, false);
-    }
-  }
-
-  /** The same file read as GBK (what Excel and WPS on Chinese Windows write). */
-  static Kind gbk(Kind kind) {
-    return new Kind(Format.CSV, GBK, 0);
+  private static boolean isUtf8(byte[] bytes, int length, boolean endOfFile) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, 0, length), CharBuffer.allocate(length), endOfFile);
+    return !result.isError() && (!endOfFile || !decoder.flush(CharBuffer.allocate(1)).isError());
   }
 
   static void read(Path file, Kind kind, RowHandler handler) throws IOException {
@@ -136,7 +146,8 @@ final class MedicalFileReader {
   private static void readCsv(Path file, Kind kind, RowHandler handler) throws IOException {
     InputStream in = Files.newInputStream(file);
     in.skipNBytes(kind.skip());
-    // UTF-8 strictly: a malformed sequence means GBK, never a replacement character
+    // UTF-8 strictly: a file that began as UTF-8 and goes on in another character set is refused
+    // rather than stored with replacement characters
     CharsetDecoder decoder = kind.charset().newDecoder()
         .onMalformedInput(kind.charset() == StandardCharsets.UTF_8 ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -155,12 +166,15 @@ final class MedicalFileReader {
             // column of SPEC §5 holds a line break)
             throw unclosedQuote(row);
           }
-          handler.row(row, record.getFields());
+          if (!handler.row(row, record.getFields())) {
+            return;
+          }
         }
       } catch (UncheckedIOException | CsvParseException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof CharacterCodingException) {
-            throw new NotUtf8(e);
+            throw RuleBreak.badRequest("CSV 文件开头是 UTF-8 编码，后面却有不是 UTF-8 的内容："
+                + "整个文件必须使用同一种编码（UTF-8 或 GBK），请另存后重新导入");
           }
         }
         if (e instanceof UncheckedIOException io) {
@@ -214,7 +228,15 @@ final class MedicalFileReader {
         XMLReader parser = XMLHelper.newXMLReader();
         parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, new PlainStrings(strings),
             new SheetRows(handler), new PlainFormatter(), false));
-        parser.parse(new InputSource(sheet));
+        try {
+          parser.parse(new InputSource(sheet));
+        } catch (StopReading stop) {
+          // the handler has what it needs: the rest of the sheet is not read
+        } catch (SAXException e) {
+          if (!(e.getException() instanceof StopReading)) {
+            throw e;
+          }
+        }
       }
     } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
       throw RuleBreak.badRequest("文件不是有效的 Excel（.xlsx）文件：" + e.getMessage());
@@ -256,6 +278,13 @@ final class MedicalFileReader {
     }
   }
 
+  /** Ends the SAX parse of a sheet when the row handler needs no more rows (see {@link SheetRows#endRow}). */
+  private static final class StopReading extends RuntimeException {
+    StopReading() {
+      super("Stop reading", null, false, false);
+    }
+  }
+
   /** Collects the cells of each row by their column letter: empty cells are simply absent. */
   private static final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
     private final RowHandler handler;
@@ -272,7 +301,10 @@ final class MedicalFileReader {
 
     @Override
     public void endRow(int rowNum) {
-      handler.row(rowNum + 1L, List.copyOf(cells));
+      if (!handler.row(rowNum + 1L, List.copyOf(cells))) {
+        // SAX has one way to end a parse early: an exception out of the content handler
+        throw new StopReading();
+      }
     }
 
     @Override

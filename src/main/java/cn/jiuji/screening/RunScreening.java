@@ -4,6 +4,7 @@ import static cn.jiuji.screening.ScreeningVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Service task {@code runScreening} of medicalScreening.bpmn: one run over the data imported so far. */
@@ -12,6 +13,11 @@ class RunScreening implements JavaDelegate {
 
   /** A string variable holds at most 4000 characters; the full list is in screening_case. */
   private static final int MAX_CASE_NUMBERS = 3900;
+  /**
+   * Transient (never stored): the whole {@link Screening.Result}, for the caller that started the
+   * run and waits for it in the same transaction (the import, {@link ScreeningAfterImport}).
+   */
+  static final String RESULT = "screeningResult";
 
   private final Screening screening;
 
@@ -27,6 +33,7 @@ class RunScreening implements JavaDelegate {
     HOUSEHOLDS_WITH_CASE.set(execution, (long) result.householdsWithCase());
     CASES_STARTED.set(execution, (long) result.casesStarted().size());
     CASE_NUMBERS.set(execution, caseNumbers(result));
+    execution.setVariable(RESULT, Variables.objectValue(result, true).create());
   }
 
   static String caseNumbers(Screening.Result result) {

@@ -7,7 +7,6 @@ import cn.jiuji.assistance.RegisterCase;
 import cn.jiuji.decision.AssistanceDecisions;
 import cn.jiuji.decision.Category;
 import cn.jiuji.decision.PolicyProperties;
-import cn.jiuji.enrollment.HouseholdRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Years: the two complete calendar years before the run date and the current year up to it;
  * a household counts with the better of the pairs (Y-2, Y-1) and (Y-1, Y). Its category is the
  * most favourable of its members' rows in those years and the household registry. One scan of
- * the settlements finds the candidates; only they are looked at one by one. Eligibility is
- * the {@code assistanceEligibility} decision with the run date as policy date.
+ * the settlements finds the candidates (households over the lowest threshold of any category);
+ * {@link RegisterCase#assess} decides each of them with the run date as policy date, and the case
+ * started for an eligible household takes that assessment with it instead of asking again.
  */
 @Component
 public class Screening {
@@ -47,26 +48,28 @@ public class Screening {
 
   private final JdbcTemplate jdbc;
   private final AssistanceDecisions decisions;
-  private final HouseholdRegistry registry;
+  private final RegisterCase cases;
   private final RuntimeService runtime;
   private final HistoryService history;
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
   private final PolicyProperties policy;
-  private final SettlementStore store;
+  private final SqlDialect.InsertIfAbsent claimInsert;
 
-  Screening(JdbcTemplate jdbc, AssistanceDecisions decisions, HouseholdRegistry registry,
+  Screening(JdbcTemplate jdbc, AssistanceDecisions decisions, RegisterCase cases,
       RuntimeService runtime, HistoryService history, ProcessEngineConfigurationImpl engine,
-      PlatformTransactionManager transactions, PolicyProperties policy, SettlementStore store) {
+      PlatformTransactionManager transactions, PolicyProperties policy, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.decisions = decisions;
-    this.registry = registry;
+    this.cases = cases;
     this.runtime = runtime;
     this.history = history;
     this.commands = engine.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(transactions);
     this.policy = policy;
-    this.store = store;
+    this.claimInsert = dialect.insertIfAbsent("screening_case",
+        new String[] {"household_id", "screening_year", "claimed_at"}, SqlDialect.placeholders(3),
+        "household_id", "screening_year");
   }
 
   /**
@@ -92,7 +95,7 @@ public class Screening {
     LocalDate middle = LocalDate.of(year - 1, 1, 1);
     LocalDate current = LocalDate.of(year, 1, 1);
     // Only households that reach the lowest threshold of any category can be eligible: the SQL
-    // narrows a million rows down to those few, the decision table then judges each of them.
+    // narrows a million rows down to those few, RegisterCase then decides each of them.
     long lowest = lowestThreshold(runDate);
     String twoOlder = "SUM(CASE WHEN settled_on < ? THEN self_paid ELSE 0 END)";
     String twoRecent = "SUM(CASE WHEN settled_on >= ? THEN self_paid ELSE 0 END)";
@@ -120,20 +123,19 @@ public class Screening {
           return new Candidate(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), category);
         },
         arguments.toArray());
-    List<Eligible> eligibleHouseholds = new ArrayList<>();
+    List<RegisterCase.Assessment> eligibleHouseholds = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      // the registry: the category an enrollment granted (SPEC §3.3)
-      Category category = registry.categoryOf(candidate.householdId())
-          .map(candidate.category()::mostFavourable).orElse(candidate.category());
       BigDecimal best = candidate.olderPair().max(candidate.recentPair());
-      if (decisions.eligibility(category.name(), best.doubleValue(), runDate).eligible()) {
-        eligibleHouseholds.add(new Eligible(candidate.householdId(), category, best));
+      RegisterCase.Assessment assessment =
+          cases.assess(candidate.householdId(), candidate.category(), best.doubleValue(), runDate);
+      if (assessment.eligibility().eligible()) {
+        eligibleHouseholds.add(assessment);
       }
     }
     int withCase = 0;
-    List<Eligible> toStart = new ArrayList<>();
-    for (Eligible household : eligibleHouseholds) {
-      if (hasCase(household.householdId(), year)) {
+    List<RegisterCase.Assessment> toStart = new ArrayList<>();
+    for (RegisterCase.Assessment household : eligibleHouseholds) {
+      if (hasCase(household.idNumber(), year)) {
         withCase++;
       } else {
         toStart.add(household);
@@ -141,8 +143,8 @@ public class Screening {
     }
     Map<String, Residence> residences = residences(toStart, from, runDate);
     List<String> startedCases = new ArrayList<>();
-    for (Eligible household : toStart) {
-      startCase(household, residences.get(household.householdId()), runDate).ifPresent(startedCases::add);
+    for (RegisterCase.Assessment household : toStart) {
+      startCase(household, residences.get(household.idNumber())).ifPresent(startedCases::add);
     }
     int eligible = eligibleHouseholds.size();
     LOG.info("Screening for {}: {} households over the lowest threshold, {} eligible, {} with a case,"
@@ -152,8 +154,6 @@ public class Screening {
   }
 
   private record Candidate(String householdId, BigDecimal olderPair, BigDecimal recentPair, Category category) {}
-
-  private record Eligible(String householdId, Category category, BigDecimal selfPaid) {}
 
   /** Where a household lives and who heads it: as its latest settlement says. */
   private record Residence(String householdHead, String township, String village, LocalDate settledOn,
@@ -165,13 +165,13 @@ public class Screening {
   }
 
   /** The latest settlement of each household, a few hundred households per scan. */
-  private Map<String, Residence> residences(List<Eligible> households, LocalDate from, LocalDate to) {
+  private Map<String, Residence> residences(List<RegisterCase.Assessment> households, LocalDate from, LocalDate to) {
     Map<String, Residence> latest = new HashMap<>();
     int chunk = 500;
     for (int i = 0; i < households.size(); i += chunk) {
-      List<Eligible> part = households.subList(i, Math.min(households.size(), i + chunk));
+      List<RegisterCase.Assessment> part = households.subList(i, Math.min(households.size(), i + chunk));
       List<Object> arguments = new ArrayList<>(List.of(from, to));
-      part.forEach(h -> arguments.add(h.householdId()));
+      part.forEach(h -> arguments.add(h.idNumber()));
       jdbc.query("SELECT household_id, household_head, township, village, settled_on, settlement_id"
               + " FROM medical_settlement WHERE settled_on >= ? AND settled_on <= ? AND household_id IN ("
               + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")",
@@ -188,7 +188,7 @@ public class Screening {
   private long lowestThreshold(LocalDate runDate) {
     long lowest = Long.MAX_VALUE;
     for (Category category : Category.values()) {
-      lowest = Math.min(lowest, decisions.eligibility(category.name(), 0, runDate).threshold());
+      lowest = Math.min(lowest, decisions.threshold(category.name(), runDate));
     }
     return lowest;
   }
@@ -213,8 +213,9 @@ public class Screening {
    * without authorization checks: an importing medical-insurance officer has no right to start
    * cases, the screening does.
    */
-  private Optional<String> startCase(Eligible household, Residence residence, LocalDate runDate) {
-    String householdId = household.householdId();
+  private Optional<String> startCase(RegisterCase.Assessment household, Residence residence) {
+    String householdId = household.idNumber();
+    LocalDate runDate = household.policyDate();
     return Optional.ofNullable(transaction.execute(status -> {
       if (!claim(householdId, runDate.getYear())) {
         return null;
@@ -225,10 +226,12 @@ public class Screening {
       variables.put(TOWNSHIP.name(), residence.township());
       variables.put(VILLAGE.name(), residence.village());
       variables.put(CATEGORY.name(), household.category().name());
-      variables.put(SELF_PAID_TWO_YEARS.name(), household.selfPaid().doubleValue());
+      variables.put(SELF_PAID_TWO_YEARS.name(), household.selfPaidTwoYears());
       variables.put(SOURCE.name(), RegisterCase.MEDICAL_SCREENING);
       variables.put(EMERGENCY.name(), false);
       variables.put(POLICY_DATE.name(), runDate.toString());
+      // decided already: RegisterCase takes its own assessment instead of asking again
+      variables.put(RegisterCase.ASSESSMENT, Variables.objectValue(household, true).create());
       ProcessInstance instance = commands.execute(context -> context.runWithoutAuthorization(() ->
           runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, variables)));
       jdbc.update("UPDATE screening_case SET case_no = ?, process_instance_id = ?"
@@ -240,16 +243,9 @@ public class Screening {
     }));
   }
 
-  /** Inserts the claim unless it exists; never fails on the duplicate (see SettlementStore). */
+  /** Inserts the claim unless it exists; never fails on the duplicate (SqlDialect#insertIfAbsent). */
   private boolean claim(String householdId, int year) {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-    String sql = store.postgres()
-        ? "INSERT INTO screening_case (household_id, screening_year, claimed_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (household_id, screening_year) DO NOTHING"
-        : "INSERT INTO screening_case (household_id, screening_year, claimed_at) SELECT ?, ?, ?"
-            + " WHERE NOT EXISTS (SELECT 1 FROM screening_case WHERE household_id = ? AND screening_year = ?)";
-    return (store.postgres()
-        ? jdbc.update(sql, householdId, year, now)
-        : jdbc.update(sql, householdId, year, now, householdId, year)) > 0;
+    return jdbc.update(claimInsert.sql(), claimInsert.arguments(new Object[] {householdId, year, now}, householdId, year)) > 0;
   }
 }

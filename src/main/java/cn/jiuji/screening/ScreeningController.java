@@ -27,11 +27,11 @@ class ScreeningController {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final MedicalFileImport imports;
-  private final Screening screening;
+  private final ScreeningAfterImport screening;
   private final IdentityService identity;
   private final ZoneId zone;
 
-  ScreeningController(MedicalFileImport imports, Screening screening, IdentityService identity,
+  ScreeningController(MedicalFileImport imports, ScreeningAfterImport screening, IdentityService identity,
       cn.jiuji.decision.PolicyProperties policy) {
     this.imports = imports;
     this.screening = screening;
@@ -76,7 +76,7 @@ class ScreeningController {
                 + (result.importedBy() == null ? "系统" : result.importedBy()) + " 导入（“" + result.fileName()
                 + "”），内容完全相同，本次未作任何更改，也未重新筛查");
       }
-      var run = screening.run(screening.today());
+      var run = screening.run(result.fileId());
       int known = result.accepted() - result.newSettlements();
       boolean truncated = result.rejected().size() < result.rejectedCount();
       String message = "共 " + result.rows() + " 行：接受 " + result.accepted() + " 行（新结算单 "

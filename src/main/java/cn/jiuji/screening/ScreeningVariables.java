@@ -15,6 +15,10 @@ public final class ScreeningVariables {
   public static final CaseVariable<Long> CASES_STARTED = CaseVariable.of("casesStarted", Long.class);
   /** The case numbers started, comma-separated, shortened to fit a string variable. */
   public static final CaseVariable<String> CASE_NUMBERS = CaseVariable.of("caseNumbers", String.class);
+  /** The import whose file started the run (message start event medicalFileImported). */
+  public static final CaseVariable<Long> IMPORTED_FILE_ID = CaseVariable.of("importedFileId", Long.class);
+  /** Message of the start event medicalFileImported: a new file was imported, screen now. */
+  public static final String FILE_IMPORTED_MESSAGE = "medicalFileImported";
   /** Optional note of whoever started a run from Tasklist. */
   public static final CaseVariable<String> SCREENING_REQUEST_NOTE = CaseVariable.of("screeningRequestNote", String.class);
 

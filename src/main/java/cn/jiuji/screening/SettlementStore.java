@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,18 +24,17 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
 import org.springframework.stereotype.Component;
 
 /**
  * The settlements and imported files in the database. Every write is an insert that cannot fail
- * on a duplicate (PostgreSQL's {@code ON CONFLICT DO NOTHING} or a locked anti-join, on H2 an
- * insert guarded by {@code NOT EXISTS}): a duplicate is an expected event here, and on PostgreSQL
- * a failed statement would abort the surrounding transaction. The unique keys stay the guarantee.
+ * on a duplicate ({@link SqlDialect#insertIfAbsent}, or on PostgreSQL a locked anti-join): a
+ * duplicate is an expected event here, and on PostgreSQL a failed statement would abort the
+ * surrounding transaction. The unique keys stay the guarantee. The one exception is the fast path
+ * of a new file on PostgreSQL, whose COPY the primary key stops at a settlement stored before:
+ * the loader tells that as its result ({@link Finish.KnownSettlement}), and the caller reads the
+ * file again into the staging path.
  */
 @Component
 class SettlementStore {
@@ -50,35 +47,48 @@ class SettlementStore {
   /** pg_advisory_xact_lock key of the move from staging: any constant no other code uses. */
   private static final long MOVE_LOCK = 0x4A494A49_53455454L;
   private static final String UNIQUE_VIOLATION = "23505";
+  private static final String[] ARCHIVE_COLUMNS = {"id", "sha256", "file_name", "format", "charset", "size_bytes",
+      "content", "content_encoding", "imported_by", "imported_at", "rows_read", "rows_accepted", "rows_new",
+      "rows_rejected"};
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
   private final ScreeningProperties properties;
-  private final boolean postgres;
+  private final SqlDialect dialect;
   private final DataFieldMaxValueIncrementer fileIds;
-  private final String insertSettlement;
+  private final SqlDialect.InsertIfAbsent insertSettlement;
+  private final SqlDialect.InsertIfAbsent insertArchive;
 
-  SettlementStore(JdbcTemplate jdbc, DataSource dataSource, ScreeningProperties properties)
-      throws MetaDataAccessException {
+  SettlementStore(JdbcTemplate jdbc, DataSource dataSource, ScreeningProperties properties, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.dataSource = dataSource;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    this.postgres = product.toLowerCase().contains("postgres");
-    this.fileIds = postgres
-        ? new PostgresSequenceMaxValueIncrementer(dataSource, "screening_file_seq")
-        : new H2SequenceMaxValueIncrementer(dataSource, "screening_file_seq");
-    String placeholders = String.join(", ", java.util.Collections.nCopies(COLUMN_COUNT, "?"));
-    this.insertSettlement = "INSERT INTO medical_settlement (" + COLUMNS + ") SELECT " + placeholders
-            + " WHERE NOT EXISTS (SELECT 1 FROM medical_settlement WHERE settlement_id = ?)";
-  }
-
-  boolean postgres() {
-    return postgres;
+    this.dialect = dialect;
+    this.fileIds = dialect.sequence("screening_file_seq");
+    this.insertSettlement = dialect.insertIfAbsent("medical_settlement", COLUMNS.split(", "),
+        SqlDialect.placeholders(COLUMN_COUNT), "settlement_id");
+    String[] archiveValues = SqlDialect.placeholders(ARCHIVE_COLUMNS.length);
+    archiveValues[7] = "'" + ARCHIVE_ENCODING + "'";
+    this.insertArchive = dialect.insertIfAbsent("screening_file", ARCHIVE_COLUMNS, archiveValues, "sha256");
   }
 
   long nextFileId() {
     return fileIds.nextLongValue();
+  }
+
+  /** How a loader ended: what {@link Loader#finish} stored, or why it stored nothing. */
+  sealed interface Finish {
+    /** The rows are stored and the file archived with them. */
+    record Archived(ArchivedFile file) implements Finish {}
+
+    /**
+     * Only from a loader opened with {@code allNew}: the file holds a settlement stored before, or
+     * one settlement twice. Nothing is stored; read the file again into a loader opened without it.
+     */
+    record KnownSettlement() implements Finish {}
+
+    /** A file with the same hash was archived meanwhile (imported at the same moment): nothing is stored. */
+    record ArchivedMeanwhile() implements Finish {}
   }
 
   /**
@@ -90,15 +100,20 @@ class SettlementStore {
     void add(Settlement settlement);
 
     /**
+     * Whether the loader already knows that it will finish with {@link Finish.KnownSettlement}:
+     * the rest of the file need not be read into it.
+     */
+    boolean holdsKnownSettlement();
+
+    /**
      * Stores the settlements added and archives the file with them: on PostgreSQL in one
      * transaction, so that a file is either imported with its record or not at all.
      *
      * @param file the file's record, asked for once the rows are stored (its hash and archive are
      *     made meanwhile on another thread)
-     * @return the record as archived, with how many settlements were new
-     * @throws AlreadyArchived when the same file was archived meanwhile: nothing is stored
+     * @return the record as archived, with how many settlements were new; or why nothing was stored
      */
-    ArchivedFile finish(Supplier<FileRecord> file);
+    Finish finish(Supplier<FileRecord> file);
 
     @Override
     void close();
@@ -106,11 +121,11 @@ class SettlementStore {
 
   /**
    * @param allNew the caller expects every settlement of the file to be new and distinct: the
-   *     loader may then take a faster path and throw {@link KnownSettlement} (from {@code add} or
-   *     {@code finish}) when that was wrong
+   *     loader may then take a faster path, and finish with {@link Finish.KnownSettlement} when
+   *     that was wrong
    */
   Loader open(long fileId, int batchSize, boolean allNew) {
-    return postgres ? new CopyLoader(fileId, allNew) : new BatchLoader(fileId, batchSize);
+    return dialect.postgres() ? new CopyLoader(fileId, allNew) : new BatchLoader(fileId, batchSize);
   }
 
   /** JDBC batches, each committed on its own: H2 (tests, the default profile). */
@@ -134,7 +149,12 @@ class SettlementStore {
     }
 
     @Override
-    public ArchivedFile finish(Supplier<FileRecord> file) {
+    public boolean holdsKnownSettlement() {
+      return false;
+    }
+
+    @Override
+    public Finish finish(Supplier<FileRecord> file) {
       flush();
       Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE file_id = ?",
           Integer.class, fileId);
@@ -142,13 +162,13 @@ class SettlementStore {
       ArchivedFile archived = record.archived(count == null ? 0 : count);
       try (Connection connection = dataSource.getConnection()) {
         if (!archive(connection, archived, record)) {
-          throw new AlreadyArchived();
+          return new Finish.ArchivedMeanwhile();
         }
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("Cannot archive the file", e);
       }
       finished = true;
-      return archived;
+      return new Finish.Archived(archived);
     }
 
     @Override
@@ -165,7 +185,7 @@ class SettlementStore {
       if (batch.isEmpty()) {
         return;
       }
-      jdbc.batchUpdate(insertSettlement, new BatchPreparedStatementSetter() {
+      jdbc.batchUpdate(insertSettlement.sql(), new BatchPreparedStatementSetter() {
         @Override
         public void setValues(PreparedStatement ps, int i) throws SQLException {
           Settlement s = batch.get(i);
@@ -185,7 +205,7 @@ class SettlementStore {
           ps.setBigDecimal(10, BigDecimal.valueOf(s.totalFen(), 2));
           ps.setBigDecimal(11, BigDecimal.valueOf(s.selfPaidFen(), 2));
           ps.setLong(12, fileId);
-          ps.setString(13, s.settlementId());
+          insertSettlement.bindKey(ps, COLUMN_COUNT, s.settlementId());
         }
 
         @Override
@@ -198,25 +218,15 @@ class SettlementStore {
   }
 
   /**
-   * Thrown by a loader opened with {@code allNew} when the file holds a settlement stored
-   * before, or one settlement twice: nothing was stored, read the file again into a loader
-   * opened without it.
-   */
-  static final class KnownSettlement extends RuntimeException {
-    KnownSettlement(Throwable cause) {
-      super("The file holds a settlement stored before or twice", cause, false, false);
-    }
-  }
-
-  /**
    * PostgreSQL: the rows stream through binary COPY ({@link BinaryCopyRow}), and the file's
    * archive record follows them, all in one transaction on one connection: an import that fails
    * half-way leaves nothing behind.
    *
    * <p>With {@code allNew} (the common case: a new month's file) the rows go straight into
    * medical_settlement, whose primary key rejects a settlement stored before or repeated within
-   * the file; the COPY then fails as a whole and {@link KnownSettlement} tells the caller to read
-   * the file again without {@code allNew}. That costs about a third more than COPY into a plain
+   * the file; the COPY then fails as a whole and the loader finishes with
+   * {@link Finish.KnownSettlement}, after which the caller reads the file again without
+   * {@code allNew}. That costs about a third more than COPY into a plain
    * table, the move from a staging table as much again.
    *
    * <p>Without it the rows go into a temporary staging table, then one INSERT … SELECT moves the
@@ -234,6 +244,8 @@ class SettlementStore {
     private final BinaryCopyRow row = new BinaryCopyRow();
     private long rowNumber;
     private boolean finished;
+    /** The primary key stopped the direct COPY: nothing more is sent, nothing will be stored. */
+    private boolean knownSettlement;
 
     CopyLoader(long fileId, boolean allNew) {
       this.allNew = allNew;
@@ -265,7 +277,15 @@ class SettlementStore {
     }
 
     @Override
+    public boolean holdsKnownSettlement() {
+      return knownSettlement;
+    }
+
+    @Override
     public void add(Settlement s) {
+      if (knownSettlement) {
+        return;
+      }
       row.start(allNew ? COLUMN_COUNT : COLUMN_COUNT + 1)
           .text(s.settlementId()).text(s.idNumber()).text(s.name()).text(s.householdId()).text(s.householdHead())
           .text(s.township()).text(s.village()).text(s.category() == null ? null : s.category().name())
@@ -276,18 +296,28 @@ class SettlementStore {
       try {
         row.writeTo(copy);
       } catch (IOException e) {
-        throw failed(e);
+        knownSettlement = isKnownSettlement(e);
+        if (!knownSettlement) {
+          throw failed(e);
+        }
       }
     }
 
     @Override
-    public ArchivedFile finish(Supplier<FileRecord> file) {
+    public Finish finish(Supplier<FileRecord> file) {
       try {
         long copied;
         try {
+          if (knownSettlement) {
+            return new Finish.KnownSettlement();
+          }
           copy.write(BinaryCopyRow.TRAILER);
           copied = copy.endCopy();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
+          if (isKnownSettlement(e)) {
+            knownSettlement = true;
+            return new Finish.KnownSettlement();
+          }
           throw failed(e);
         }
         int stored;
@@ -311,26 +341,28 @@ class SettlementStore {
         FileRecord record = file.get();
         ArchivedFile archived = record.archived(stored);
         if (!archive(connection, archived, record)) {
-          throw new AlreadyArchived();
+          return new Finish.ArchivedMeanwhile();
         }
         connection.commit();
         LOG.debug("{}: archived and committed in {} ms", record.fileName(), (System.nanoTime() - archiving) / 1_000_000);
         finished = true;
-        return archived;
+        return new Finish.Archived(archived);
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("Cannot store the settlements", e);
-      } catch (IOException e) {
-        throw failed(e);
       }
     }
 
-    /** A unique violation of the direct COPY is {@link KnownSettlement}, anything else an error. */
-    private RuntimeException failed(Exception e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (allNew && cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-          return new KnownSettlement(e);
+    /** Whether the direct COPY failed on the primary key: a settlement stored before, or twice in the file. */
+    private boolean isKnownSettlement(Exception e) {
+      for (Throwable cause = e; allNew && cause != null; cause = cause.getCause()) {
+        if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          return true;
         }
       }
+      return false;
+    }
+
+    private RuntimeException failed(Exception e) {
       return e instanceof IOException io ? new UncheckedIOException(io)
           : new DataAccessResourceFailureException("Cannot store the settlements", e);
     }
@@ -376,13 +408,6 @@ class SettlementStore {
     }
   }
 
-  /** Thrown by {@link Loader#finish} when a file with the same hash was archived meanwhile. */
-  static final class AlreadyArchived extends RuntimeException {
-    AlreadyArchived() {
-      super("The same file was archived meanwhile", null, false, false);
-    }
-  }
-
   /** How {@link #compress} writes the archive: screening_file.content_encoding. */
   static final String ARCHIVE_ENCODING = "zstd";
   /** Zstandard's level 1: a million-row CSV file (122 MB) in 0.3 s to 22 MB; gzip's fastest takes 0.85 s for 25 MB. */
@@ -411,15 +436,8 @@ class SettlementStore {
    * @return whether this call archived it
    */
   private boolean archive(Connection connection, ArchivedFile file, FileRecord record) throws SQLException {
-    String columns = "id, sha256, file_name, format, charset, size_bytes, content, content_encoding, imported_by,"
-        + " imported_at, rows_read, rows_accepted, rows_new, rows_rejected";
-    String values = "?, ?, ?, ?, ?, ?, ?, '" + ARCHIVE_ENCODING + "', ?, ?, ?, ?, ?, ?";
-    String sql = postgres
-        ? "INSERT INTO screening_file (" + columns + ") VALUES (" + values + ") ON CONFLICT (sha256) DO NOTHING"
-        : "INSERT INTO screening_file (" + columns + ") SELECT " + values
-            + " WHERE NOT EXISTS (SELECT 1 FROM screening_file WHERE sha256 = ?)";
     try (InputStream bytes = new java.io.BufferedInputStream(Files.newInputStream(record.archive()), 1 << 16);
-        PreparedStatement ps = connection.prepareStatement(sql)) {
+        PreparedStatement ps = connection.prepareStatement(insertArchive.sql())) {
       ps.setLong(1, file.id());
       ps.setString(2, file.sha256());
       ps.setString(3, file.fileName());
@@ -434,9 +452,7 @@ class SettlementStore {
       ps.setInt(11, file.accepted());
       ps.setInt(12, file.newSettlements());
       ps.setInt(13, file.rejected());
-      if (!postgres) {
-        ps.setString(14, file.sha256());
-      }
+      insertArchive.bindKey(ps, 13, file.sha256());
       return ps.executeUpdate() > 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

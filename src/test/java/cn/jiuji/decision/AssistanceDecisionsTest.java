@@ -173,6 +173,23 @@ class AssistanceDecisionsTest {
         .isEqualTo(new Eligibility(eligible, threshold));
   }
 
+  @ParameterizedTest(name = "{0} {1} → threshold {2}")
+  @CsvSource(textBlock = """
+      GENERAL,    2023-12-31, 100000
+      GENERAL,    2024-01-01, 80000
+      DIBAO_EDGE, 2023-12-31, 100000
+      DIBAO_EDGE, 2024-01-01, 80000
+      DIBAO,      2023-12-31, 50000
+      DIBAO,      2024-01-01, 40000
+      TEKUN,      2023-12-31, 50000
+      TEKUN,      2024-01-01, 40000
+      TUOPIN,     2023-12-31, 50000
+      TUOPIN,     2024-01-01, 40000
+      """)
+  void thresholdOfEveryCategoryAndPolicyVersion(String category, LocalDate policyDate, long threshold) {
+    assertThat(decisions.threshold(category, policyDate)).isEqualTo(threshold);
+  }
+
   @ParameterizedTest(name = "{0} {1} → ratio {2}, 100000 yuan → {3}")
   @CsvSource(textBlock = """
       # category, policy date, ratio, suggested amount for 100,000 yuan self-paid
@@ -221,6 +238,7 @@ class AssistanceDecisionsTest {
     for (Runnable call : List.<Runnable>of(
         () -> decisions.eligibility("RICH", 90000, date),
         () -> decisions.ratio("RICH", date),
+        () -> decisions.threshold("RICH", date),
         () -> decisions.suggestedAmount("RICH", 90000, date))) {
       assertThatThrownBy(call::run)
           .isInstanceOfSatisfying(RuleBreak.class, e -> {

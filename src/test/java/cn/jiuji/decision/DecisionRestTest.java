@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** SPEC §3.5: both decisions through the standard REST API, for logged-in county staff only. */
@@ -54,6 +56,57 @@ class DecisionRestTest {
     JsonNode result = json.readTree(response.body()).get(0);
     assertThat(result.path(ELIGIBLE.name()).path("value").asBoolean()).isFalse();
     assertThat(result.path(THRESHOLD.name()).path("value").asDouble()).isEqualTo(100000.0);
+  }
+
+  // the eligibility decision takes its threshold from assistanceThreshold, which takes the policy
+  // version from policyVersion: over REST the one call still answers both outputs
+  @ParameterizedTest(name = "{0} {1} {2} → eligible {3}, threshold {4}")
+  @CsvSource(textBlock = """
+      GENERAL,    2023-12-31, 99999.99,  false, 100000
+      GENERAL,    2023-12-31, 100000.00, true,  100000
+      GENERAL,    2024-01-01, 79999.99,  false, 80000
+      GENERAL,    2024-01-01, 80000.00,  true,  80000
+      DIBAO_EDGE, 2023-12-31, 99999.99,  false, 100000
+      DIBAO_EDGE, 2023-12-31, 100000.00, true,  100000
+      DIBAO_EDGE, 2024-01-01, 79999.99,  false, 80000
+      DIBAO_EDGE, 2024-01-01, 80000.00,  true,  80000
+      DIBAO,      2023-12-31, 49999.99,  false, 50000
+      DIBAO,      2023-12-31, 50000.00,  true,  50000
+      DIBAO,      2024-01-01, 39999.99,  false, 40000
+      DIBAO,      2024-01-01, 40000.00,  true,  40000
+      TEKUN,      2023-12-31, 49999.99,  false, 50000
+      TEKUN,      2023-12-31, 50000.00,  true,  50000
+      TEKUN,      2024-01-01, 39999.99,  false, 40000
+      TEKUN,      2024-01-01, 40000.00,  true,  40000
+      TUOPIN,     2023-12-31, 49999.99,  false, 50000
+      TUOPIN,     2023-12-31, 50000.00,  true,  50000
+      TUOPIN,     2024-01-01, 39999.99,  false, 40000
+      TUOPIN,     2024-01-01, 40000.00,  true,  40000
+      """)
+  void eligibilityOverRestAnswersBothOutputsAtEveryThreshold(String category, String policyDate,
+      double selfPaid, boolean eligible, double threshold) throws Exception {
+    var response = evaluate(AssistanceDecisions.ELIGIBILITY,
+        variables(category, policyDate).set(SELF_PAID_TWO_YEARS.name(), typed(selfPaid, "Double")),
+        "civil1", "demo");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = json.readTree(response.body());
+    assertThat(result).as(response.body()).hasSize(1);
+    assertThat(result.get(0).path(ELIGIBLE.name()).path("value").isBoolean()).as(response.body()).isTrue();
+    assertThat(result.get(0).path(ELIGIBLE.name()).path("value").asBoolean()).isEqualTo(eligible);
+    assertThat(result.get(0).path(THRESHOLD.name()).path("value").asDouble()).isEqualTo(threshold);
+  }
+
+  @Test
+  void anUnknownCategoryOrAMissingPolicyDateGivesNoEligibilityOverRest() throws Exception {
+    ObjectNode noDate = json.createObjectNode();
+    noDate.set(CATEGORY.name(), typed("GENERAL", "String"));
+    for (ObjectNode variables : new ObjectNode[] {variables("RICH", "2024-10-15"), noDate}) {
+      variables.set(SELF_PAID_TWO_YEARS.name(), typed(132667.0, "Double"));
+      var response = evaluate(AssistanceDecisions.ELIGIBILITY, variables, "civil1", "demo");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(json.readTree(response.body())).as(variables.toString()).isEmpty();
+    }
   }
 
   @Test

@@ -67,7 +67,8 @@ class MedicalScreeningProcessTest {
   }
 
   void runScreeningJobOf(String medicalScreeningInstance) {
-    Job job = management.createJobQuery().processInstanceId(medicalScreeningInstance).activityId("runScreening")
+    // the Tasklist and monthly starts continue asynchronously after their start event
+    Job job = management.createJobQuery().processInstanceId(medicalScreeningInstance).activityId("screeningRequested")
         .singleResult();
     assertThat(job).as("async job before runScreening").isNotNull();
     management.executeJob(job.getId());
@@ -147,6 +148,39 @@ class MedicalScreeningProcessTest {
     assertThat(casesOf(household)).isEqualTo(1);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName("initiator")
         .singleResult().getValue()).isEqualTo("medical1");
+  }
+
+  @Test
+  void anImportStartsARunThatHasFinishedWhenTheImportAnswers(@Autowired ScreeningAfterImport afterImport) {
+    TestClock.pin(LocalDateTime.of(2026, 11, 30, 10, 0));
+    String household = MedicalFileBuilder.newHousehold();
+    var imported = imports.importFile(new MedicalFileBuilder()
+        .settlement(household, "脱贫户", "2025-10-01", "90000", "30000")
+        .settlement(household, "脱贫户", "2026-11-02", "90000", "15000")
+        .write(MedicalFiles.Format.CSV_UTF8), "test.csv", "medical1");
+    identity.setAuthentication("medical1", List.of(Groups.MEDICAL_INSURANCE));
+
+    Screening.Result result = afterImport.run(imported.fileId());
+    identity.clearAuthentication();
+
+    assertThat(casesOf(household)).isEqualTo(1);
+    String caseNo = history.createHistoricProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
+        .variableValueEquals(CaseVariables.ID_NUMBER.name(), household).singleResult().getBusinessKey();
+    assertThat(result.casesStarted()).contains(caseNo);
+    var run = history.createHistoricProcessInstanceQuery().processDefinitionKey(ScreeningVariables.PROCESS_KEY)
+        .variableValueEquals(ScreeningVariables.IMPORTED_FILE_ID.name(), imported.fileId()).singleResult();
+    assertThat(run.getState()).isEqualTo("COMPLETED");
+    assertThat(run.getStartActivityId()).isEqualTo("medicalFileImported");
+    assertThat(run.getStartUserId()).isEqualTo("medical1");
+    assertThat(management.createJobQuery().processInstanceId(run.getId()).count()).isZero();
+    Map<String, Object> variables = new java.util.HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).list()
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+    assertThat(variables).containsEntry("runDate", "2026-11-30")
+        .containsEntry("casesStarted", (long) result.casesStarted().size())
+        .containsEntry("householdsEligible", (long) result.householdsEligible())
+        .doesNotContainKey("screeningResult");
+    assertThat((String) variables.get("caseNumbers")).contains(caseNo);
   }
 
   @Test

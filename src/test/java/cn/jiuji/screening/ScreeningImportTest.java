@@ -262,6 +262,32 @@ class ScreeningImportTest {
   }
 
   @Test
+  void refusesACsvFileThatChangesItsCharacterSetPartWay() throws Exception {
+    // the character set is told once, from the beginning (64 KiB): here UTF-8, then a GBK row
+    String header = String.join(",", MedicalFiles.HEADER) + "\n";
+    String first = MedicalFileBuilder.newSettlementId();
+    StringBuilder utf8 = new StringBuilder(header);
+    utf8.append(first).append(",350526198001011234,张三,350526198001011234,张三,三班镇,泗滨村,,2025-01-01,10,1\n");
+    while (utf8.length() < 70_000) {
+      utf8.append(MedicalFileBuilder.newSettlementId())
+          .append(",350526198001011234,张三,350526198001011234,张三,三班镇,泗滨村,,2025-01-01,10,1\n");
+    }
+    String gbkRow = MedicalFileBuilder.newSettlementId()
+        + ",350526198001011234,李四,350526198001011234,张三,三班镇,泗滨村,,2025-01-01,10,1\n";
+    Path mixed = Files.createTempFile("medical-", ".csv");
+    try (var out = Files.newOutputStream(mixed)) {
+      out.write(utf8.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(gbkRow.getBytes(MedicalFileReader.GBK));
+    }
+    assertThat(Files.size(mixed)).as("the GBK row lies past the sample").isGreaterThan(1 << 16);
+
+    assertThatThrownBy(() -> importFile(mixed)).isInstanceOf(RuleBreak.class)
+        .hasMessage("CSV 文件开头是 UTF-8 编码，后面却有不是 UTF-8 的内容：整个文件必须使用同一种编码（UTF-8 或 GBK），请另存后重新导入");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
+        first)).as("nothing of a refused file is kept").isZero();
+  }
+
+  @Test
   void refusesACsvFileWhoseQuotesDoNotPair() throws Exception {
     String header = String.join(",", MedicalFiles.HEADER) + "\n";
     String good = MedicalFileBuilder.newSettlementId() + ",350526198001011234,张三,350526198001011234,张三,三班镇,泗滨村,,2025-01-01,10,1\n";

@@ -12,6 +12,7 @@ import cn.jiuji.enrollment.HouseholdRegistry;
 import cn.jiuji.identity.Groups;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -235,5 +236,40 @@ class ScreeningRunTest {
     assertThat(second.casesStarted()).isEmpty();
     assertThat(second.householdsEligible()).isEqualTo(first.householdsEligible());
     assertThat(second.householdsWithCase()).isEqualTo(second.householdsEligible());
+  }
+
+  @Test
+  void decidesEachHouseholdOnceAndTheCaseTakesThatDecision() {
+    // years no other test uses, and a moment of its own: the decisions evaluated in this run are
+    // exactly those of these two households
+    LocalDate runDate = LocalDate.of(2019, 3, 10);
+    LocalDateTime moment = LocalDateTime.of(2026, 3, 10, 9, 41, 7);
+    String eligible = MedicalFileBuilder.newHousehold();
+    String below = MedicalFileBuilder.newHousehold();
+    load(new MedicalFileBuilder()
+        // 脱贫户 before the relaxation: 50,000; 30,000 + 25,000 reaches it
+        .settlement(eligible, "脱贫户", "2018-06-01", "90000", "30000")
+        .settlement(eligible, "脱贫户", "2019-02-01", "90000", "25000")
+        // a general household over the lowest threshold (50,000) but below its own (100,000)
+        .settlement(below, "普通", "2018-06-01", "90000", "30000")
+        .settlement(below, "普通", "2019-02-01", "90000", "30000"));
+    TestClock.freeze(moment);
+
+    Screening.Result result = screening.run(runDate);
+
+    assertThat(casesOf(below)).isEmpty();
+    assertThat(casesOf(eligible)).singleElement().satisfies(instance -> {
+      assertThat(result.casesStarted()).containsExactly(instance.getBusinessKey());
+      assertThat(variablesOf(instance)).containsEntry(CaseVariables.ELIGIBLE.name(), true)
+          .containsEntry(CaseVariables.THRESHOLD.name(), 50000.0)
+          .containsEntry(CaseVariables.CATEGORY.name(), "TUOPIN")
+          .doesNotContainKey(RegisterCase.ASSESSMENT);
+    });
+    // one eligibility decision per household: the case did not ask again
+    assertThat(history.createHistoricDecisionInstanceQuery()
+            .decisionDefinitionKey(cn.jiuji.decision.AssistanceDecisions.ELIGIBILITY)
+            .evaluatedAfter(new java.util.Date(TestClock.instant(moment).getTime() - 1))
+            .evaluatedBefore(new java.util.Date(TestClock.instant(moment).getTime() + 1)).count())
+        .isEqualTo(2);
   }
 }
