@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestClock implements BeforeEachCallback, AfterEachCallback {
 
-  /** The county's zone (application.yaml: jiuji.policy.time-zone). */
+  /** The county's zone (application.yaml: jiuji.county.time-zone). */
   public static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
   /**

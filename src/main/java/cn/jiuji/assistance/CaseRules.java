@@ -1,13 +1,14 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.base.FormValues;
 import static cn.jiuji.assistance.CaseVariables.*;
-import static cn.jiuji.assistance.RegisterCase.refused;
 
-import cn.jiuji.casefile.Ledger;
+import cn.jiuji.ledger.Ledger;
 import cn.jiuji.decision.PolicyProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,13 @@ public class CaseRules {
       java.util.List.of(NO_TRACK, "DIBAO_EDGE", "DIBAO", "TEKUN");
 
   private final PolicyProperties policy;
+  private final CountyClock clock;
   private final Ledger ledger;
   private final IdentityService identity;
 
-  CaseRules(PolicyProperties policy, Ledger ledger, IdentityService identity) {
+  CaseRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CountyClock clock) {
     this.policy = policy;
+    this.clock = clock;
     this.ledger = ledger;
     this.identity = identity;
   }
@@ -43,10 +46,10 @@ public class CaseRules {
     FormValues form = new FormValues(task);
     long advance = form.wholeNumber(ADVANCE_AMOUNT, "先行救助金额");
     if (advance == 0) {
-      throw refused("先行救助金额必须大于 0");
+      throw RuleBreak.badRequest("先行救助金额必须大于 0");
     }
     if (advance > policy.townshipAdvanceLimit()) {
-      throw refused("先行救助金额 " + advance + " 元超过乡镇先行救助限额 "
+      throw RuleBreak.badRequest("先行救助金额 " + advance + " 元超过乡镇先行救助限额 "
           + policy.townshipAdvanceLimit() + " 元，超出部分请走正常审批程序");
     }
     form.text(EMERGENCY_NOTE, "紧急情况说明", true);
@@ -58,7 +61,7 @@ public class CaseRules {
     form.yesNo(VISIT_CONFIRMS_HARDSHIP, "入户调查是否确认家庭困难");
     form.yesNo(ESPECIALLY_DIFFICULT, "是否家庭特别困难");
     if (form.wholeNumber(HOUSEHOLD_SIZE, "家庭人口") < 1) {
-      throw refused("家庭人口至少为 1 人");
+      throw RuleBreak.badRequest("家庭人口至少为 1 人");
     }
     form.text(VISIT_FINDINGS, "入户调查情况", true);
   }
@@ -69,13 +72,13 @@ public class CaseRules {
     long topUp = form.wholeNumber(PROPOSED_TOP_UP, "加发金额");
     long amount = form.wholeNumber(PROPOSED_AMOUNT, "建议救助总额");
     if (topUp > 0 && !Boolean.TRUE.equals(ESPECIALLY_DIFFICULT.from(task))) {
-      throw refused("入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）");
+      throw RuleBreak.badRequest("入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）");
     }
     if (topUp > policy.topUpMax()) {
-      throw refused("加发金额 " + topUp + " 元超过上限 " + policy.topUpMax() + " 元");
+      throw RuleBreak.badRequest("加发金额 " + topUp + " 元超过上限 " + policy.topUpMax() + " 元");
     }
     if (recommend && amount == 0) {
-      throw refused("建议救助时，建议救助总额必须大于 0");
+      throw RuleBreak.badRequest("建议救助时，建议救助总额必须大于 0");
     }
     form.text(OPINION, "初步意见", true);
   }
@@ -85,7 +88,7 @@ public class CaseRules {
     boolean passed = form.yesNo(REVIEW_PASSED, "再次审核是否通过");
     long amount = form.wholeNumber(REVIEWED_AMOUNT, "审核金额");
     if (passed && amount == 0) {
-      throw refused("审核通过时，审核金额必须大于 0");
+      throw RuleBreak.badRequest("审核通过时，审核金额必须大于 0");
     }
     form.text(REVIEW_NOTE, "审核意见", true);
   }
@@ -101,17 +104,17 @@ public class CaseRules {
       return;
     }
     if (amount == 0) {
-      throw refused("批准救助时，批准金额必须大于 0");
+      throw RuleBreak.badRequest("批准救助时，批准金额必须大于 0");
     }
     // what the county still pays counts against the cap; the advance is in the ledger already
     long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).getYear();
+    int year = clock.year();
     long remaining = ledger.capRemaining(ID_NUMBER.from(task), year);
     CAP_REMAINING.set(task, remaining);
     long newMoney = Math.max(0, amount - advance);
     if (newMoney > remaining) {
       if (!override) {
-        throw refused("批准金额 " + amount + " 元（本次需发放 " + newMoney + " 元）超过家庭年度剩余额度 "
+        throw RuleBreak.badRequest("批准金额 " + amount + " 元（本次需发放 " + newMoney + " 元）超过家庭年度剩余额度 "
             + remaining + " 元。原则上不得突破年度上限；确需突破的，请勾选“突破家庭年度救助上限”并写明理由");
       }
       form.text(CAP_OVERRIDE_REASON, "突破上限理由", true);
@@ -130,10 +133,10 @@ public class CaseRules {
     boolean hardship = form.yesNo(PERSISTENT_HARDSHIP, "家庭是否仍然困难");
     String track = form.text(LONG_TERM_TRACK, "长效保障类别", true);
     if (!LONG_TERM_TRACKS.contains(track)) {
-      throw refused("未知的长效保障类别 “" + track + "”");
+      throw RuleBreak.badRequest("未知的长效保障类别 “" + track + "”");
     }
     if (!hardship && !NO_TRACK.equals(track)) {
-      throw refused("家庭已不再困难时，长效保障类别应选“不需要转入”");
+      throw RuleBreak.badRequest("家庭已不再困难时，长效保障类别应选“不需要转入”");
     }
     form.text(FOLLOW_UP_NOTE, "跟踪评估情况", true);
   }

@@ -1,5 +1,7 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.CaseVariable;
+
 /** The variables of a {@code temporaryAssistance} case (SPEC §3.1–§3.3): the contract. */
 public final class CaseVariables {
 

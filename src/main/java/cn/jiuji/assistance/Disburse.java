@@ -1,14 +1,14 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.CountyClock;
 import static cn.jiuji.assistance.CaseVariables.*;
 
-import cn.jiuji.casefile.GrantRecord;
-import cn.jiuji.casefile.GrantSource;
-import cn.jiuji.casefile.Ledger;
+import cn.jiuji.ledger.GrantRecord;
+import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.Ledger;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("disburse")
 public class Disburse implements JavaDelegate {
   private final Ledger ledger;
+  private final CountyClock clock;
 
-  Disburse(Ledger ledger) {
+  Disburse(Ledger ledger, CountyClock clock) {
     this.ledger = ledger;
+    this.clock = clock;
   }
 
   @Override
@@ -34,7 +36,7 @@ public class Disburse implements JavaDelegate {
     String approvedBy = APPROVED_BY.from(execution);
     if (net > 0) {
       ledger.record(new GrantRecord(household, caseNo, GrantSource.CIVIL_AFFAIRS_CASE,
-          BigDecimal.valueOf(net), ClockUtil.getCurrentTime().toInstant(), approvedBy));
+          BigDecimal.valueOf(net), clock.now(), approvedBy));
     }
     if (Boolean.TRUE.equals(CAP_OVERRIDE.from(execution))) {
       ledger.recordCapOverride(household, caseNo, BigDecimal.valueOf(approved),

@@ -1,14 +1,14 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.CountyClock;
 import static cn.jiuji.assistance.CaseVariables.*;
 
-import cn.jiuji.casefile.GrantRecord;
-import cn.jiuji.casefile.GrantSource;
-import cn.jiuji.casefile.Ledger;
+import cn.jiuji.ledger.GrantRecord;
+import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.Ledger;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("payAdvance")
 public class PayAdvance implements JavaDelegate {
   private final Ledger ledger;
+  private final CountyClock clock;
 
-  PayAdvance(Ledger ledger) {
+  PayAdvance(Ledger ledger, CountyClock clock) {
     this.ledger = ledger;
+    this.clock = clock;
   }
 
   @Override
@@ -29,7 +31,7 @@ public class PayAdvance implements JavaDelegate {
     long advance = ADVANCE_AMOUNT.from(execution);
     ledger.record(new GrantRecord(ID_NUMBER.from(execution), CASE_NO.from(execution),
         GrantSource.TOWNSHIP_ADVANCE, BigDecimal.valueOf(advance),
-        ClockUtil.getCurrentTime().toInstant(), ADVANCE_APPROVED_BY.from(execution)));
+        clock.now(), ADVANCE_APPROVED_BY.from(execution)));
     ADVANCE_PAID.set(execution, true);
   }
 }

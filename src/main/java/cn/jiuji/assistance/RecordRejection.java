@@ -2,7 +2,7 @@ package cn.jiuji.assistance;
 
 import static cn.jiuji.assistance.CaseVariables.*;
 
-import cn.jiuji.casefile.Notifications;
+import cn.jiuji.ledger.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;

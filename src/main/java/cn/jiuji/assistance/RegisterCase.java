@@ -1,13 +1,15 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.RuleBreak;
 import static cn.jiuji.assistance.CaseVariables.*;
 
-import cn.jiuji.casefile.IdNumbers;
-import cn.jiuji.casefile.Ledger;
+import cn.jiuji.household.IdNumbers;
+import cn.jiuji.ledger.Ledger;
 import cn.jiuji.decision.AssistanceDecisions;
-import cn.jiuji.decision.Category;
+import cn.jiuji.household.Category;
 import cn.jiuji.decision.PolicyProperties;
-import cn.jiuji.enrollment.HouseholdRegistry;
+import cn.jiuji.household.HouseholdRegistry;
 import cn.jiuji.identity.CountyProperties;
 import cn.jiuji.identity.Groups;
 import java.time.LocalDate;
@@ -17,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,11 +69,13 @@ public class RegisterCase implements JavaDelegate {
   private final IdentityService identity;
   private final CaseAccess access;
   private final HouseholdRegistry households;
+  private final CountyClock clock;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
       PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access,
-      HouseholdRegistry households) {
+      HouseholdRegistry households, CountyClock clock) {
     this.numbers = numbers;
+    this.clock = clock;
     this.county = county;
     this.decisions = decisions;
     this.policy = policy;
@@ -86,24 +89,24 @@ public class RegisterCase implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String head = trimmed(HOUSEHOLD_HEAD.from(execution));
     if (head == null) {
-      throw refused("请填写户主姓名");
+      throw RuleBreak.badRequest("请填写户主姓名");
     }
     String id = IdNumbers.normalize(ID_NUMBER.from(execution));
     if (!IdNumbers.isValid(id)) {
       // the message is logged and shown in lists: it names the number only masked (SPEC §4)
-      throw refused("户主身份证号 “" + IdNumbers.mask(id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效），请核对后重新填写");
+      throw RuleBreak.badRequest("户主身份证号 “" + IdNumbers.mask(id) + "” 不是有效的 18 位公民身份号码（校验码不符或出生日期无效），请核对后重新填写");
     }
     CountyProperties.Township township = township(execution);
     String categoryCode = CATEGORY.from(execution);
     Category reported = Category.parse(categoryCode)
-        .orElseThrow(() -> refused("未知的人员类别 “" + categoryCode + "”，应为 GENERAL、DIBAO_EDGE、DIBAO、TEKUN 或 TUOPIN"));
+        .orElseThrow(() -> RuleBreak.badRequest("未知的人员类别 “" + categoryCode + "”，应为 GENERAL、DIBAO_EDGE、DIBAO、TEKUN 或 TUOPIN"));
     Double selfPaid = numberVariable(execution, SELF_PAID_TWO_YEARS.name());
     if (selfPaid == null || selfPaid < 0) {
-      throw refused("两年个人自付医疗费用必须填写，且不能为负数");
+      throw RuleBreak.badRequest("两年个人自付医疗费用必须填写，且不能为负数");
     }
     String source = execution.hasVariable(SOURCE.name()) ? SOURCE.from(execution) : FIELD_DISCOVERY;
     if (!SOURCES.contains(source)) {
-      throw refused("未知的线索来源 “" + source + "”");
+      throw RuleBreak.badRequest("未知的线索来源 “" + source + "”");
     }
     boolean emergency = Boolean.TRUE.equals(execution.getVariable(EMERGENCY.name()));
     LocalDate policyDate = policyDate(execution);
@@ -134,7 +137,7 @@ public class RegisterCase implements JavaDelegate {
     THRESHOLD.set(execution, (double) eligibility.threshold());
     RATIO.set(execution, decisions.ratio(category.name(), policyDate).doubleValue());
     SUGGESTED_AMOUNT.set(execution, decisions.suggestedAmount(category.name(), selfPaid, policyDate));
-    CAP_REMAINING.set(execution, ledger.capRemaining(id, today().getYear()));
+    CAP_REMAINING.set(execution, ledger.capRemaining(id, clock.year()));
     TOP_UP_MAX.set(execution, policy.topUpMax());
     ADVANCE_LIMIT.set(execution, policy.townshipAdvanceLimit());
     ADVANCE_AMOUNT.set(execution, 0L);
@@ -165,15 +168,15 @@ public class RegisterCase implements JavaDelegate {
     String code = trimmed(TOWNSHIP.from(execution));
     if (code == null) {
       if (ownTownships.size() != 1) {
-        throw refused("无法确定案件所属乡镇：请填写乡镇（township）");
+        throw RuleBreak.badRequest("无法确定案件所属乡镇：请填写乡镇（township）");
       }
       code = ownTownships.get(0);
     }
     String given = code;
     CountyProperties.Township township = county.byCode(code).or(() -> county.byName(given))
-        .orElseThrow(() -> refused("未知的乡镇 “" + given + "”"));
+        .orElseThrow(() -> RuleBreak.badRequest("未知的乡镇 “" + given + "”"));
     if (!ownTownships.isEmpty() && !ownTownships.contains(township.code())) {
-      throw refused("乡镇工作人员只能登记本乡镇的救助线索，不能登记" + township.name() + "的家庭");
+      throw RuleBreak.badRequest("乡镇工作人员只能登记本乡镇的救助线索，不能登记" + township.name() + "的家庭");
     }
     return township;
   }
@@ -181,18 +184,15 @@ public class RegisterCase implements JavaDelegate {
   private LocalDate policyDate(DelegateExecution execution) {
     Object given = execution.getVariable(POLICY_DATE.name());
     if (given == null || given.toString().isBlank()) {
-      return today();
+      return clock.today();
     }
     try {
       return LocalDate.parse(given.toString().trim());
     } catch (DateTimeParseException e) {
-      throw refused("政策日期 “" + given + "” 格式不对，应为 yyyy-MM-dd");
+      throw RuleBreak.badRequest("政策日期 “" + given + "” 格式不对，应为 yyyy-MM-dd");
     }
   }
 
-  private LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
-  }
 
   private static Double numberVariable(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
@@ -203,7 +203,7 @@ public class RegisterCase implements JavaDelegate {
       try {
         return Double.valueOf(text.trim());
       } catch (NumberFormatException e) {
-        throw refused("“" + text + "” 不是有效的金额");
+        throw RuleBreak.badRequest("“" + text + "” 不是有效的金额");
       }
     }
     return null;
@@ -213,7 +213,4 @@ public class RegisterCase implements JavaDelegate {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  static RuleBreak refused(String message) {
-    return new RuleBreak(message);
-  }
 }

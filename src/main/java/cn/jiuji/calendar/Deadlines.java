@@ -1,10 +1,10 @@
 package cn.jiuji.calendar;
 
+import cn.jiuji.base.CountyClock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +18,12 @@ public class Deadlines {
 
   private final WorkingDayCalendar calendar;
   private final DeadlineProperties properties;
+  private final CountyClock clock;
 
-  Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties) {
+  Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, CountyClock clock) {
     this.calendar = calendar;
     this.properties = properties;
+    this.clock = clock;
   }
 
   /**
@@ -29,7 +31,7 @@ public class Deadlines {
    * clock (which tests move).
    */
   public Date due(String step) {
-    return dueAfter(step, ClockUtil.getCurrentTime());
+    return dueAfter(step, Date.from(clock.now()));
   }
 
   /** The close of the last working day of the step's deadline for a step started at start. */
@@ -46,7 +48,7 @@ public class Deadlines {
    * Set as the task's follow-up date, which Tasklist's 即将到期 filter reads.
    */
   public Date warnFrom(String step) {
-    return warnFromAfter(step, ClockUtil.getCurrentTime());
+    return warnFromAfter(step, Date.from(clock.now()));
   }
 
   /** When a task of the step started at start counts as due soon (see {@link #warnFrom}). */

@@ -1,5 +1,6 @@
 package cn.jiuji.calendar;
 
+import cn.jiuji.base.CountyClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +23,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -55,6 +55,7 @@ public class WorkingDayCalendar {
   private static final Pattern FILE_NAME = Pattern.compile("(\\d{4})\\.csv", Pattern.CASE_INSENSITIVE);
 
   private final CalendarProperties properties;
+  private final CountyClock clock;
   private final MissingCalendarWarning warning;
   private final ResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
@@ -65,8 +66,9 @@ public class WorkingDayCalendar {
   private volatile long lastCheck = System.nanoTime();
   private volatile LocalDate lastCoverageCheck;
 
-  WorkingDayCalendar(CalendarProperties properties, MissingCalendarWarning warning) {
+  WorkingDayCalendar(CalendarProperties properties, CountyClock clock, MissingCalendarWarning warning) {
     this.properties = properties;
+    this.clock = clock;
     this.warning = warning;
     this.location = properties.location();
     CalendarReload loaded = reload();
@@ -119,9 +121,9 @@ public class WorkingDayCalendar {
     return Collections.unmodifiableSet(new TreeSet<>(years.keySet()));
   }
 
-  /** The time zone of the working days ({@code jiuji.calendar.zone}). */
+  /** The time zone of the working days: the county's ({@code jiuji.county.time-zone}). */
   public ZoneId zone() {
-    return properties.zone();
+    return clock.zone();
   }
 
   /** The directory of override files in use, or null. */
@@ -223,7 +225,7 @@ public class WorkingDayCalendar {
   }
 
   private LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(properties.zone()).toLocalDate();
+    return clock.today();
   }
 
   /** At most once per check interval: reload changed files, and look at the coverage daily. */

@@ -1,7 +1,9 @@
 package cn.jiuji.casefile;
 
+import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.Ledger;
 import cn.jiuji.assistance.Overdue;
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,13 +1,6 @@
 package cn.jiuji.decision;
 
-import static cn.jiuji.assistance.CaseVariables.CATEGORY;
-import static cn.jiuji.assistance.CaseVariables.ELIGIBLE;
-import static cn.jiuji.assistance.CaseVariables.POLICY_DATE;
-import static cn.jiuji.assistance.CaseVariables.RATIO;
-import static cn.jiuji.assistance.CaseVariables.SELF_PAID_TWO_YEARS;
-import static cn.jiuji.assistance.CaseVariables.THRESHOLD;
-
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,6 +21,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AssistanceDecisions {
+
+  // the decisions' inputs and outputs (SPEC §3.5): the names the DMN tables use
+  static final String CATEGORY = "category";
+  static final String SELF_PAID_TWO_YEARS = "selfPaidTwoYears";
+  static final String POLICY_DATE = "policyDate";
+  static final String ELIGIBLE = "eligible";
+  static final String THRESHOLD = "threshold";
+  static final String RATIO = "ratio";
 
   /** The decision requirements diagram in {@code processes/} that holds every decision below. */
   public static final String DIAGRAM_FILE = "assistancePolicy.dmn";
@@ -58,10 +59,10 @@ public class AssistanceDecisions {
   public Eligibility eligibility(String category, double selfPaidTwoYears, LocalDate policyDate) {
     requireSelfPaid(selfPaidTwoYears);
     Map<String, Object> variables = inputs(category, policyDate);
-    variables.put(SELF_PAID_TWO_YEARS.name(), selfPaidTwoYears);
+    variables.put(SELF_PAID_TWO_YEARS, selfPaidTwoYears);
     DmnDecisionResultEntries result = evaluate(ELIGIBILITY, category, variables);
-    Boolean eligible = result.getEntry(ELIGIBLE.name());
-    Number threshold = result.getEntry(THRESHOLD.name());
+    Boolean eligible = result.getEntry(ELIGIBLE);
+    Number threshold = result.getEntry(THRESHOLD);
     if (eligible == null || threshold == null) {
       throw new IllegalStateException(ELIGIBILITY + " returned no eligible/threshold for " + variables);
     }
@@ -71,7 +72,7 @@ public class AssistanceDecisions {
   /** The threshold of the category under the policy in force on {@code policyDate}, whole yuan. */
   public long threshold(String category, LocalDate policyDate) {
     Map<String, Object> variables = inputs(category, policyDate);
-    Number threshold = evaluate(THRESHOLD_TABLE, category, variables).getEntry(THRESHOLD.name());
+    Number threshold = evaluate(THRESHOLD_TABLE, category, variables).getEntry(THRESHOLD);
     if (threshold == null) {
       throw new IllegalStateException(THRESHOLD_TABLE + " returned no threshold for " + variables);
     }
@@ -81,7 +82,7 @@ public class AssistanceDecisions {
   /** The relief ratio of the category under the policy in force on {@code policyDate}, e.g. 0.15. */
   public BigDecimal ratio(String category, LocalDate policyDate) {
     Map<String, Object> variables = inputs(category, policyDate);
-    Number ratio = evaluate(AMOUNT, category, variables).getEntry(RATIO.name());
+    Number ratio = evaluate(AMOUNT, category, variables).getEntry(RATIO);
     if (ratio == null) {
       throw new IllegalStateException(AMOUNT + " returned no ratio for " + variables);
     }
@@ -111,8 +112,8 @@ public class AssistanceDecisions {
       throw RuleBreak.badRequest("缺少政策日期（筛查日期或报告日期），无法确定适用的政策版本");
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(CATEGORY.name(), category);
-    variables.put(POLICY_DATE.name(), policyDate.toString());
+    variables.put(CATEGORY, category);
+    variables.put(POLICY_DATE, policyDate.toString());
     return variables;
   }
 

@@ -1,9 +1,10 @@
 package cn.jiuji.demo;
 
+import cn.jiuji.base.CountyClock;
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.assistance.Elements;
 import cn.jiuji.calendar.Deadlines;
-import cn.jiuji.casefile.IdNumbers;
+import cn.jiuji.household.IdNumbers;
 import cn.jiuji.identity.DemoProperties;
 import java.time.Duration;
 import java.util.Date;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -46,9 +46,12 @@ public class DemoCases {
   private final ManagementService management;
   private final RepositoryService repository;
   private final Deadlines deadlines;
+  private final CountyClock clock;
 
   DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
-      ManagementService management, RepositoryService repository, Deadlines deadlines) {
+      ManagementService management, RepositoryService repository, Deadlines deadlines,
+      CountyClock clock) {
+    this.clock = clock;
     this.demo = demo;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -125,7 +128,7 @@ public class DemoCases {
 
   /** The open tasks' deadlines (and their escalation timers) as if started days ago. */
   private void datedBack(ProcessInstance instance, int daysAgo) {
-    Date started = new Date(ClockUtil.getCurrentTime().getTime() - Duration.ofDays(daysAgo).toMillis());
+    Date started = Date.from(clock.now().minus(Duration.ofDays(daysAgo)));
     var model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
     for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).list()) {
       if (task.getDueDate() == null) {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param noticePeriod how long the enrollment is publicly posted (公示) for objections, in
  *     calendar days (ISO 8601, {@code P7D}); the days are those of the county's time zone
- *     ({@code jiuji.policy.time-zone})
+ *     ({@code jiuji.county.time-zone})
  */
 @ConfigurationProperties("jiuji.enrollment")
 public record EnrollmentProperties(Period noticePeriod) {

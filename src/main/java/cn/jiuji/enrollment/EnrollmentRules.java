@@ -2,9 +2,9 @@ package cn.jiuji.enrollment;
 
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
-import cn.jiuji.assistance.FormValues;
-import cn.jiuji.assistance.RuleBreak;
-import cn.jiuji.decision.Category;
+import cn.jiuji.base.FormValues;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.household.Category;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.jiuji.enrollment;
 
-import cn.jiuji.assistance.CaseVariable;
+import cn.jiuji.base.CaseVariable;
 import cn.jiuji.assistance.CaseVariables;
 
 /**

@@ -2,8 +2,8 @@ package cn.jiuji.enrollment;
 
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
-import cn.jiuji.casefile.Notifications;
-import cn.jiuji.decision.Category;
+import cn.jiuji.ledger.Notifications;
+import cn.jiuji.household.Category;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;

@@ -1,15 +1,14 @@
 package cn.jiuji.enrollment;
 
+import cn.jiuji.base.CountyClock;
 import static cn.jiuji.enrollment.EnrollmentVariables.NOTICE_END;
 import static cn.jiuji.enrollment.EnrollmentVariables.NOTICE_START;
 import static cn.jiuji.enrollment.EnrollmentVariables.OBJECTION_NOTE;
 
-import cn.jiuji.decision.PolicyProperties;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +22,11 @@ import org.springframework.stereotype.Component;
 public class PublicNotice implements TaskListener {
 
   private final EnrollmentProperties enrollment;
-  private final PolicyProperties policy;
+  private final CountyClock clock;
 
-  PublicNotice(EnrollmentProperties enrollment, PolicyProperties policy) {
+  PublicNotice(EnrollmentProperties enrollment, CountyClock clock) {
     this.enrollment = enrollment;
-    this.policy = policy;
+    this.clock = clock;
   }
 
   /** The notice period as an ISO 8601 duration for a timer ({@code P7D}). */
@@ -51,6 +50,6 @@ public class PublicNotice implements TaskListener {
   }
 
   private ZonedDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone());
+    return clock.local();
   }
 }

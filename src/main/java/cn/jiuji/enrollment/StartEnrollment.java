@@ -3,10 +3,10 @@ package cn.jiuji.enrollment;
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
 import cn.jiuji.assistance.CaseAccess;
-import cn.jiuji.assistance.CaseVariable;
+import cn.jiuji.base.CaseVariable;
 import cn.jiuji.assistance.CaseVariables;
-import cn.jiuji.assistance.RuleBreak;
-import cn.jiuji.decision.Category;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.household.Category;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;

@@ -1,13 +1,13 @@
 package cn.jiuji.enrollment;
 
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.household.HouseholdRegistry;
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
-import cn.jiuji.decision.Category;
-import cn.jiuji.decision.PolicyProperties;
+import cn.jiuji.household.Category;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 public class UpdateHouseholdCategory implements JavaDelegate {
 
   private final HouseholdRegistry registry;
-  private final PolicyProperties policy;
+  private final CountyClock clock;
 
-  UpdateHouseholdCategory(HouseholdRegistry registry, PolicyProperties policy) {
+  UpdateHouseholdCategory(HouseholdRegistry registry, CountyClock clock) {
     this.registry = registry;
-    this.policy = policy;
+    this.clock = clock;
   }
 
   @Override
@@ -32,7 +32,7 @@ public class UpdateHouseholdCategory implements JavaDelegate {
     String since = CATEGORY_SINCE.from(execution);
     // a retried job keeps the day of the first attempt
     LocalDate day = since == null
-        ? ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate()
+        ? clock.today()
         : LocalDate.parse(since);
     registry.setCategory(ID_NUMBER.from(execution), granted, day, execution.getProcessBusinessKey());
     CATEGORY_SINCE.set(execution, day.toString());

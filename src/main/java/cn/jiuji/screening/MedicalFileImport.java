@@ -1,6 +1,7 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.identity.CountyProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,9 +47,12 @@ public class MedicalFileImport {
   private final SettlementStore store;
   private final CountyProperties county;
   private final ScreeningProperties properties;
+  private final CountyClock clock;
 
-  MedicalFileImport(SettlementStore store, CountyProperties county, ScreeningProperties properties) {
+  MedicalFileImport(SettlementStore store, CountyProperties county, ScreeningProperties properties,
+      CountyClock clock) {
     this.store = store;
+    this.clock = clock;
     this.county = county;
     this.properties = properties;
   }
@@ -93,7 +96,7 @@ public class MedicalFileImport {
       long fileId = store.nextFileId();
       String name = fileName == null || fileName.isBlank() ? "未命名文件" : fileName;
       String archivedName = name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
-      Instant importedAt = ClockUtil.getCurrentTime().toInstant();
+      Instant importedAt = clock.now();
       long size = Files.size(file);
       long started = System.nanoTime();
       Function<Rows, SettlementStore.FileRecord> record = rows -> new SettlementStore.FileRecord(fileId,

@@ -1,6 +1,6 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;

@@ -1,12 +1,12 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.base.CountyClock;
 import static cn.jiuji.assistance.CaseVariables.*;
 
 import cn.jiuji.assistance.CaseVariables;
 import cn.jiuji.assistance.RegisterCase;
 import cn.jiuji.decision.AssistanceDecisions;
-import cn.jiuji.decision.Category;
-import cn.jiuji.decision.PolicyProperties;
+import cn.jiuji.household.Category;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -53,12 +52,12 @@ public class Screening {
   private final HistoryService history;
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
-  private final PolicyProperties policy;
+  private final CountyClock clock;
   private final SqlDialect.InsertIfAbsent claimInsert;
 
   Screening(JdbcTemplate jdbc, AssistanceDecisions decisions, RegisterCase cases,
       RuntimeService runtime, HistoryService history, ProcessEngineConfigurationImpl engine,
-      PlatformTransactionManager transactions, PolicyProperties policy, SqlDialect dialect) {
+      PlatformTransactionManager transactions, CountyClock clock, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.cases = cases;
@@ -66,7 +65,7 @@ public class Screening {
     this.history = history;
     this.commands = engine.getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(transactions);
-    this.policy = policy;
+    this.clock = clock;
     this.claimInsert = dialect.insertIfAbsent("screening_case",
         new String[] {"household_id", "screening_year", "claimed_at"}, SqlDialect.placeholders(3),
         "household_id", "screening_year");
@@ -84,7 +83,7 @@ public class Screening {
 
   /** Today in the county's time zone, on the engine's clock. */
   public LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(policy.timeZone()).toLocalDate();
+    return clock.today();
   }
 
   /** Screens every household for the run date; running it again starts nothing new. */
@@ -199,7 +198,7 @@ public class Screening {
    * not see the county's cases, and must not cause a second one because of it.
    */
   private boolean hasCase(String householdId, int year) {
-    Date startOfYear = Date.from(LocalDate.of(year, 1, 1).atStartOfDay(policy.timeZone()).toInstant());
+    Date startOfYear = Date.from(clock.startOfYear(year));
     return commands.execute(context -> context.runWithoutAuthorization(() ->
         runtime.createProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
             .variableValueEquals(ID_NUMBER.name(), householdId).count() > 0
@@ -238,14 +237,14 @@ public class Screening {
           + " WHERE household_id = ? AND screening_year = ?",
           instance.getBusinessKey(), instance.getId(), householdId, runDate.getYear());
       LOG.info("Screening started case {} for household {}", instance.getBusinessKey(),
-          cn.jiuji.casefile.IdNumbers.mask(householdId));
+          cn.jiuji.household.IdNumbers.mask(householdId));
       return instance.getBusinessKey();
     }));
   }
 
   /** Inserts the claim unless it exists; never fails on the duplicate (SqlDialect#insertIfAbsent). */
   private boolean claim(String householdId, int year) {
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = Timestamp.from(clock.now());
     return jdbc.update(claimInsert.sql(), claimInsert.arguments(new Object[] {householdId, year, now}, householdId, year)) > 0;
   }
 }

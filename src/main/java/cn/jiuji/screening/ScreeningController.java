@@ -1,6 +1,7 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.identity.Groups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,11 +33,11 @@ class ScreeningController {
   private final ZoneId zone;
 
   ScreeningController(MedicalFileImport imports, ScreeningAfterImport screening, IdentityService identity,
-      cn.jiuji.decision.PolicyProperties policy) {
+      CountyClock clock) {
     this.imports = imports;
     this.screening = screening;
     this.identity = identity;
-    this.zone = policy.timeZone();
+    this.zone = clock.zone();
   }
 
   /**

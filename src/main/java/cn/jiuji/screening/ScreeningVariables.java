@@ -1,6 +1,6 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.assistance.CaseVariable;
+import cn.jiuji.base.CaseVariable;
 
 /** The variables of a {@code medicalScreening} run: what the run found, for Cockpit and reports. */
 public final class ScreeningVariables {

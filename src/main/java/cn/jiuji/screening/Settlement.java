@@ -1,6 +1,6 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.decision.Category;
+import cn.jiuji.household.Category;
 import java.time.LocalDate;
 
 /**

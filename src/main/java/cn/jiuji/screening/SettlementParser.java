@@ -1,8 +1,8 @@
 package cn.jiuji.screening;
 
-import cn.jiuji.assistance.RuleBreak;
-import cn.jiuji.casefile.IdNumbers;
-import cn.jiuji.decision.Category;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.household.IdNumbers;
+import cn.jiuji.household.Category;
 import cn.jiuji.identity.CountyProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,6 @@
 package cn.jiuji.system;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;

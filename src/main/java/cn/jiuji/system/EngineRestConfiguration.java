@@ -1,6 +1,6 @@
 package cn.jiuji.system;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Context;

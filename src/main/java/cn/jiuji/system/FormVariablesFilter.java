@@ -1,6 +1,6 @@
 package cn.jiuji.system;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;

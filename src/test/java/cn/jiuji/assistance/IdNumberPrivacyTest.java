@@ -3,7 +3,7 @@ package cn.jiuji.assistance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiuji.ApplicationTest;
-import cn.jiuji.casefile.IdNumbers;
+import cn.jiuji.household.IdNumbers;
 import cn.jiuji.system.WebClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

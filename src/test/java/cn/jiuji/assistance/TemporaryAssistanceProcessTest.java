@@ -1,5 +1,6 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.RuleBreak;
 import static cn.jiuji.assistance.CaseFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +12,8 @@ import cn.jiuji.ApplicationTest;
 import cn.jiuji.ProcessDriver;
 import cn.jiuji.TestClock;
 import cn.jiuji.calendar.Deadlines;
-import cn.jiuji.casefile.GrantSource;
-import cn.jiuji.casefile.Ledger;
+import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.Ledger;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.HashMap;
@@ -362,7 +363,7 @@ class TemporaryAssistanceProcessTest {
     // the payment job ran, but its transaction is lost before the engine noted it (a crash):
     // the ledger row is there, the job is due again
     String household = (String) runtime.getVariable(pi.getId(), "idNumber");
-    ledger.record(new cn.jiuji.casefile.GrantRecord(household, pi.getBusinessKey(),
+    ledger.record(new cn.jiuji.ledger.GrantRecord(household, pi.getBusinessKey(),
         GrantSource.CIVIL_AFFAIRS_CASE, new BigDecimal("15000"), ClockUtil.getCurrentTime().toInstant(), "group1"));
     drive.runJob(pi, "disburse");
     assertThat(pi).isWaitingAt("followUpDue");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.decision.AssistanceDecisions.Eligibility;
 import cn.jiuji.identity.Groups;
 import java.math.BigDecimal;

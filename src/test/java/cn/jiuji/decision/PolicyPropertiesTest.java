@@ -19,13 +19,20 @@ class PolicyPropertiesTest {
     assertThat(policy.topUpMax()).isEqualTo(10000L);
     assertThat(policy.annualCap()).isEqualTo(40000L);
     assertThat(policy.townshipAdvanceLimit()).isEqualTo(5000L);
-    assertThat(policy.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Test
+  void theCountyKeepsOneTimeZone(@Autowired cn.jiuji.base.CountyClock clock,
+      @Autowired com.fasterxml.jackson.databind.ObjectMapper json) {
+    assertThat(clock.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    // dates in our JSON answers are the county's too
+    assertThat(json.getSerializationConfig().getTimeZone().getID()).isEqualTo("Asia/Shanghai");
   }
 
   @Test
   void aFigureMissingFromConfigurationStopsTheStartAndIsNamed() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicyProperties(
-            LocalDate.of(2024, 1, 1), null, 40000L, 5000L, ZoneId.of("Asia/Shanghai")))
+            LocalDate.of(2024, 1, 1), null, 40000L, 5000L))
         .hasMessageContaining("jiuji.policy.top-up-max");
   }
 }

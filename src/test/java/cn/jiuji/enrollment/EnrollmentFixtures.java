@@ -1,7 +1,7 @@
 package cn.jiuji.enrollment;
 
 import cn.jiuji.assistance.CaseFixtures;
-import cn.jiuji.casefile.IdNumbers;
+import cn.jiuji.household.IdNumbers;
 import java.util.HashMap;
 import java.util.Map;
 

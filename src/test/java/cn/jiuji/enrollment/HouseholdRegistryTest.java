@@ -1,5 +1,7 @@
 package cn.jiuji.enrollment;
 
+import cn.jiuji.household.HouseholdRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,7 @@ import cn.jiuji.ApplicationTest;
 import cn.jiuji.TestClock;
 import cn.jiuji.assistance.CaseFixtures;
 import cn.jiuji.assistance.CaseVariables;
-import cn.jiuji.decision.Category;
+import cn.jiuji.household.Category;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;

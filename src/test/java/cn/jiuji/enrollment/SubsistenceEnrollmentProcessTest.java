@@ -1,5 +1,6 @@
 package cn.jiuji.enrollment;
 
+import cn.jiuji.household.HouseholdRegistry;
 import static cn.jiuji.enrollment.EnrollmentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +10,8 @@ import cn.jiuji.ApplicationTest;
 import cn.jiuji.TestClock;
 import cn.jiuji.ProcessDriver;
 import cn.jiuji.assistance.CaseNumbers;
-import cn.jiuji.assistance.RuleBreak;
-import cn.jiuji.decision.Category;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.household.Category;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;

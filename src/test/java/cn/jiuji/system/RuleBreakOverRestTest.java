@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.assistance.CaseFixtures;
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.identity.Groups;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.jiuji.casefile;
+package cn.jiuji.ledger;
 
 /** Where a payment in the family ledger came from (the ledger's {@code source} column). */
 public enum GrantSource {

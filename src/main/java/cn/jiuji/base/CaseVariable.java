@@ -1,4 +1,4 @@
-package cn.jiuji.assistance;
+package cn.jiuji.base;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 

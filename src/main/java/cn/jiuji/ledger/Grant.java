@@ -1,4 +1,4 @@
-package cn.jiuji.casefile;
+package cn.jiuji.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;

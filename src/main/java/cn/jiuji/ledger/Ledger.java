@@ -1,6 +1,7 @@
-package cn.jiuji.casefile;
+package cn.jiuji.ledger;
 
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,10 +49,12 @@ public class Ledger {
 
   private final JdbcTemplate jdbc;
   private final PolicyProperties policy;
+  private final CountyClock clock;
 
-  Ledger(JdbcTemplate jdbc, PolicyProperties policy) {
+  Ledger(JdbcTemplate jdbc, PolicyProperties policy, CountyClock clock) {
     this.jdbc = jdbc;
     this.policy = policy;
+    this.clock = clock;
   }
 
   /**
@@ -65,10 +68,10 @@ public class Ledger {
         grant.caseNo(), grant.source().name()) == 1;
   }
 
-  /** Everything paid to the household in the calendar year (in the configured zone), yuan. */
+  /** Everything paid to the household in the county's calendar year, yuan. */
   public BigDecimal paidInYear(String householdId, int year) {
-    OffsetDateTime from = utc(LocalDate.of(year, 1, 1).atStartOfDay(policy.timeZone()).toInstant());
-    OffsetDateTime to = utc(LocalDate.of(year + 1, 1, 1).atStartOfDay(policy.timeZone()).toInstant());
+    OffsetDateTime from = utc(clock.startOfYear(year));
+    OffsetDateTime to = utc(clock.startOfYear(year + 1));
     BigDecimal paid = jdbc.queryForObject(
         "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger"
             + " WHERE household_id = ? AND paid_at >= ? AND paid_at < ?",

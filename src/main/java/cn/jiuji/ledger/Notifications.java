@@ -1,7 +1,7 @@
-package cn.jiuji.casefile;
+package cn.jiuji.ledger;
 
+import cn.jiuji.base.CountyClock;
 import java.sql.Timestamp;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,15 +22,17 @@ public class Notifications {
       """;
 
   private final JdbcTemplate jdbc;
+  private final CountyClock clock;
 
-  Notifications(JdbcTemplate jdbc) {
+  Notifications(JdbcTemplate jdbc, CountyClock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Records the message unless the case already has one of this kind. */
   public void notifyOnce(String caseNo, String householdId, String kind, String message) {
     jdbc.update(INSERT_ONCE, caseNo, householdId, kind, message,
-        new Timestamp(ClockUtil.getCurrentTime().getTime()), caseNo, kind);
+        Timestamp.from(clock.now()), caseNo, kind);
   }
 
   /** The sentence every refusal ends with. */

@@ -1,12 +1,12 @@
-package cn.jiuji.casefile;
+package cn.jiuji.ledger;
 
-import static cn.jiuji.casefile.GrantSource.CIVIL_AFFAIRS_CASE;
-import static cn.jiuji.casefile.GrantSource.TOWNSHIP_ADVANCE;
+import static cn.jiuji.ledger.GrantSource.CIVIL_AFFAIRS_CASE;
+import static cn.jiuji.ledger.GrantSource.TOWNSHIP_ADVANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.jiuji.ApplicationTest;
-import cn.jiuji.assistance.RuleBreak;
+import cn.jiuji.base.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
 import java.math.BigDecimal;
 import java.time.Instant;

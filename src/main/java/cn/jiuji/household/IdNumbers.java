@@ -1,4 +1,4 @@
-package cn.jiuji.casefile;
+package cn.jiuji.household;
 
 import java.time.YearMonth;
 

@@ -1,4 +1,4 @@
-package cn.jiuji.decision;
+package cn.jiuji.household;
 
 import java.util.Arrays;
 import java.util.Optional;

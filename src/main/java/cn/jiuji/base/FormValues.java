@@ -1,6 +1,5 @@
-package cn.jiuji.assistance;
+package cn.jiuji.base;
 
-import static cn.jiuji.assistance.RegisterCase.refused;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -27,7 +26,7 @@ public final class FormValues {
       result = Boolean.valueOf(s);
     }
     if (result == null) {
-      throw refused("请选择：" + label);
+      throw RuleBreak.badRequest("请选择：" + label);
     }
     variable.set(scope, result);
     return result;
@@ -50,22 +49,22 @@ public final class FormValues {
       } else if (value instanceof String s && !s.isBlank()) {
         amount = new BigDecimal(s.trim());
       } else {
-        throw refused("请填写：" + label);
+        throw RuleBreak.badRequest("请填写：" + label);
       }
     } catch (NumberFormatException e) {
-      throw refused(label + " “" + value + "” 不是有效的数字");
+      throw RuleBreak.badRequest(label + " “" + value + "” 不是有效的数字");
     }
     if (amount.signum() < 0) {
-      throw refused(label + "不能为负数");
+      throw RuleBreak.badRequest(label + "不能为负数");
     }
     if (amount.stripTrailingZeros().scale() > 0) {
-      throw refused(label + "请填写整数");
+      throw RuleBreak.badRequest(label + "请填写整数");
     }
     long result;
     try {
       result = amount.longValueExact();
     } catch (ArithmeticException e) {
-      throw refused(label + " “" + value + "” 超出范围");
+      throw RuleBreak.badRequest(label + " “" + value + "” 超出范围");
     }
     variable.set(scope, result);
     return result;
@@ -75,7 +74,7 @@ public final class FormValues {
     Object value = scope.getVariable(variable.name());
     String text = value == null ? "" : value.toString().trim();
     if (required && text.isEmpty()) {
-      throw refused("请填写：" + label);
+      throw RuleBreak.badRequest("请填写：" + label);
     }
     variable.set(scope, text);
     return text;

@@ -1,13 +1,13 @@
-package cn.jiuji.enrollment;
+package cn.jiuji.household;
 
-import cn.jiuji.casefile.IdNumbers;
-import cn.jiuji.decision.Category;
+import cn.jiuji.base.CountyClock;
+import cn.jiuji.household.IdNumbers;
+import cn.jiuji.household.Category;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +42,11 @@ public class HouseholdRegistry {
   public record Entry(String householdId, Category category, LocalDate since, String sourceCaseNo) {}
 
   private final JdbcTemplate jdbc;
+  private final CountyClock clock;
 
-  HouseholdRegistry(JdbcTemplate jdbc) {
+  HouseholdRegistry(JdbcTemplate jdbc, CountyClock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** The category the household holds by an approved enrollment; empty for a household never enrolled. */
@@ -75,7 +77,7 @@ public class HouseholdRegistry {
     if (!IdNumbers.isValid(id)) {
       throw new IllegalArgumentException("not a valid citizen ID: " + householdId);
     }
-    OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+    OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
     int updated = jdbc.update(UPDATE, category.name(), since, caseNo, now, id);
     if (updated == 0) {
       jdbc.update(INSERT, id, category.name(), since, caseNo, now, id);

@@ -1,4 +1,4 @@
-package cn.jiuji.casefile;
+package cn.jiuji.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
