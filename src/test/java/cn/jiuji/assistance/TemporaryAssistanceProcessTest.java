@@ -2,6 +2,7 @@ package cn.jiuji.assistance;
 
 import static cn.jiuji.ProcessDriver.passTimer;
 import static cn.jiuji.assistance.CaseFixtures.*;
+import static cn.jiuji.assistance.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
@@ -10,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.TestClock;
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,7 +31,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -52,23 +57,23 @@ class TemporaryAssistanceProcessTest {
     start.put("source", RegisterCase.MEDICAL_SCREENING);
     ProcessInstance pi = startCase(start);
 
-    assertThat(pi).isWaitingAt("confirmScreening");
+    assertThat(pi).isWaitingAt(CONFIRM_SCREENING);
     assertThat(pi.getBusinessKey()).matches("YSYY-\\d{4}-\\d{5}");
-    assertThat(task("confirmScreening", pi).getDueDate()).isNotNull();
-    complete(task("confirmScreening", pi), confirm(true));
-    assertThat(pi).isWaitingAt("firstVisit");
-    assertThat(task("firstVisit", pi)).hasCandidateGroup("townshipXunzhong");
-    complete(task("firstVisit", pi), visit(true, false));
-    complete(task("preliminaryOpinion", pi), opinion(true, 12_000, 0));
-    complete(task("secondReview", pi), review(true, 12_000));
-    complete(task("groupApproval", pi), approval(true, 12_000));
-    assertThat(pi).isWaitingAt("disburse");
-    execute(job("disburse", pi));
-    assertThat(pi).hasPassed("grantPaid").isWaitingAt("followUpDue");
-    passTimer("followUpDue", pi);
-    complete(task("followUpAssessment", pi), followUp(false, "NONE"));
+    assertThat(task(CONFIRM_SCREENING, pi).getDueDate()).isNotNull();
+    complete(task(CONFIRM_SCREENING, pi), confirm(true));
+    assertThat(pi).isWaitingAt(FIRST_VISIT);
+    assertThat(task(FIRST_VISIT, pi)).hasCandidateGroup("townshipXunzhong");
+    complete(task(FIRST_VISIT, pi), visit(true, false));
+    complete(task(PRELIMINARY_OPINION, pi), opinion(true, 12_000, 0));
+    complete(task(SECOND_REVIEW, pi), review(true, 12_000));
+    complete(task(GROUP_APPROVAL, pi), approval(true, 12_000));
+    assertThat(pi).isWaitingAt(DISBURSE);
+    execute(job(DISBURSE, pi));
+    assertThat(pi).hasPassed("grantPaid").isWaitingAt(FOLLOW_UP_DUE);
+    passTimer(FOLLOW_UP_DUE, pi);
+    complete(task(FOLLOW_UP_ASSESSMENT, pi), followUp(false, "NONE"));
 
-    assertThat(pi).isEnded().hasPassed("caseClosed").hasNotPassed("startEnrollment");
+    assertThat(pi).isEnded().hasPassed(CASE_CLOSED).hasNotPassed(START_ENROLLMENT);
     String household = (String) start.get("idNumber");
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .singleElement()
@@ -95,46 +100,46 @@ class TemporaryAssistanceProcessTest {
       identity.clearAuthentication();
     }
     // no screening to confirm: the township found the family itself
-    assertThat(pi).isWaitingAt("firstVisit").hasNotPassed("confirmScreening");
+    assertThat(pi).isWaitingAt(FIRST_VISIT).hasNotPassed(CONFIRM_SCREENING);
     assertThat(pi).variables().containsEntry("township", "sanban");
     assertThat(pi).variables().containsEntry("townshipName", "三班镇");
     assertThat(pi).variables().containsEntry("suggestedAmount", 19_900L);
     assertThat(pi).variables().containsEntry("eligible", true);
     assertThat(pi).variables().extractingByKey("idNumberMasked", STRING).matches("350526\\*{8}\\d{3}[\\dX]");
 
-    complete(task("firstVisit", pi), visit(true, false));
-    complete(task("preliminaryOpinion", pi), opinion(true, 19_900, 0));
-    complete(task("secondReview", pi), review(true, 19_900));
-    complete(task("groupApproval", pi), approval(true, 19_900));
-    execute(job("disburse", pi));
+    complete(task(FIRST_VISIT, pi), visit(true, false));
+    complete(task(PRELIMINARY_OPINION, pi), opinion(true, 19_900, 0));
+    complete(task(SECOND_REVIEW, pi), review(true, 19_900));
+    complete(task(GROUP_APPROVAL, pi), approval(true, 19_900));
+    execute(job(DISBURSE, pi));
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("19900"));
 
     // thirty days later the township finds the family still in hardship: 先临时、后长效
-    passTimer("followUpDue", pi);
-    assertThat(task("followUpAssessment", pi)).hasCandidateGroup("townshipSanban");
-    assertThatThrownBy(() -> complete(task("followUpAssessment", pi), followUp(false, "DIBAO")))
+    passTimer(FOLLOW_UP_DUE, pi);
+    assertThat(task(FOLLOW_UP_ASSESSMENT, pi)).hasCandidateGroup("townshipSanban");
+    assertThatThrownBy(() -> complete(task(FOLLOW_UP_ASSESSMENT, pi), followUp(false, "DIBAO")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不需要转入");
-    complete(task("followUpAssessment", pi), followUp(true, "DIBAO"));
-    assertThat(pi).isEnded().hasPassed("startEnrollment", "enrollmentStarted");
+    complete(task(FOLLOW_UP_ASSESSMENT, pi), followUp(true, "DIBAO"));
+    assertThat(pi).isEnded().hasPassed(START_ENROLLMENT, ENROLLMENT_STARTED);
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("subsistenceEnrollment")
         .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "turned down at {0}")
-  @CsvSource({"confirmScreening", "firstVisit", "preliminaryOpinion", "secondReview", "groupApproval"})
+  @CsvSource({CONFIRM_SCREENING, FIRST_VISIT, PRELIMINARY_OPINION, SECOND_REVIEW, GROUP_APPROVAL})
   void aNoAtAnyStepEndsTheCaseWithItsReasonAndTellsTheFamily(String step) {
     Map<String, Object> start = start("longxun", "GENERAL", 90_000);
     start.put("source", RegisterCase.MEDICAL_SCREENING);
     ProcessInstance pi = startCase(start);
     String reason = null;
-    for (String current : new String[] {"confirmScreening", "firstVisit", "preliminaryOpinion", "secondReview", "groupApproval"}) {
+    for (String current : new String[] {CONFIRM_SCREENING, FIRST_VISIT, PRELIMINARY_OPINION, SECOND_REVIEW, GROUP_APPROVAL}) {
       boolean no = current.equals(step);
       Map<String, Object> answer = switch (current) {
-        case "confirmScreening" -> confirm(!no);
-        case "firstVisit" -> visit(!no, false);
-        case "preliminaryOpinion" -> opinion(!no, 13_500, 0);
-        case "secondReview" -> review(!no, 13_500);
+        case CONFIRM_SCREENING -> confirm(!no);
+        case FIRST_VISIT -> visit(!no, false);
+        case PRELIMINARY_OPINION -> opinion(!no, 13_500, 0);
+        case SECOND_REVIEW -> review(!no, 13_500);
         default -> approval(!no, 13_500);
       };
       complete(task(current, pi), answer);
@@ -144,7 +149,7 @@ class TemporaryAssistanceProcessTest {
         break;
       }
     }
-    assertThat(pi).isEnded().hasPassed("recordRejection", "caseClosedRejected").hasNotPassed("disburse");
+    assertThat(pi).isEnded().hasPassed(RECORD_REJECTION, CASE_CLOSED_REJECTED).hasNotPassed(DISBURSE);
     assertThat(pi).variables().containsEntry("rejectedAt", step);
     assertThat(pi).variables().containsEntry("rejectionReason", reason);
     String message = jdbc.queryForObject("SELECT message FROM case_notification WHERE case_no = ?",
@@ -158,21 +163,21 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "GENERAL", 132_667);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    assertThat(pi).isWaitingAt("emergencyGrant");
-    complete(task("emergencyGrant", pi), Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
-    execute(job("payAdvance", pi));
+    assertThat(pi).isWaitingAt(EMERGENCY_GRANT);
+    complete(task(EMERGENCY_GRANT, pi), Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
+    execute(job(PAY_ADVANCE, pi));
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.source()).isEqualTo(GrantSource.TOWNSHIP_ADVANCE));
-    assertThat(pi).isWaitingAt("firstVisit", "paperworkWatch");
+    assertThat(pi).isWaitingAt(FIRST_VISIT, PAPERWORK_WATCH);
 
-    complete(task("firstVisit", pi), visit(true, true));
-    complete(task("preliminaryOpinion", pi), opinion(true, 25_000, 5_000));
-    assertThat(pi).hasPassed("paperworkDone", "paperworkDoneEnd");
-    complete(task("secondReview", pi), review(true, 25_000));
-    complete(task("groupApproval", pi), approval(true, 25_000));
-    execute(job("disburse", pi));
+    complete(task(FIRST_VISIT, pi), visit(true, true));
+    complete(task(PRELIMINARY_OPINION, pi), opinion(true, 25_000, 5_000));
+    assertThat(pi).hasPassed(PAPERWORK_DONE, PAPERWORK_DONE_END);
+    complete(task(SECOND_REVIEW, pi), review(true, 25_000));
+    complete(task(GROUP_APPROVAL, pi), approval(true, 25_000));
+    execute(job(DISBURSE, pi));
 
-    assertThat(pi).isWaitingAt("followUpDue");
+    assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(pi).variables().containsEntry("paidAmount", 20_000L);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
         .extracting(g -> g.source(), g -> g.amount().longValue())
@@ -186,16 +191,16 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "GENERAL", 85_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    complete(task("emergencyGrant", pi), Map.of("advanceAmount", 3_000L, "emergencyNote", "急需手术费"));
-    execute(job("payAdvance", pi));
-    complete(task("firstVisit", pi), visit(false, false));
+    complete(task(EMERGENCY_GRANT, pi), Map.of("advanceAmount", 3_000L, "emergencyNote", "急需手术费"));
+    execute(job(PAY_ADVANCE, pi));
+    complete(task(FIRST_VISIT, pi), visit(false, false));
 
-    assertThat(pi).isWaitingAt("writeOffAdvance");
-    assertThat(task("writeOffAdvance", pi)).hasCandidateGroup("civilAffairs");
-    assertThatThrownBy(() -> complete(task("writeOffAdvance", pi), Map.of()))
+    assertThat(pi).isWaitingAt(WRITE_OFF_ADVANCE);
+    assertThat(task(WRITE_OFF_ADVANCE, pi)).hasCandidateGroup("civilAffairs");
+    assertThatThrownBy(() -> complete(task(WRITE_OFF_ADVANCE, pi), Map.of()))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("核销说明");
-    complete(task("writeOffAdvance", pi), Map.of("writeOffNote", "作为应急救助核销"));
-    assertThat(pi).isEnded().hasPassed("paperworkDoneEnd", "caseClosedWrittenOff");
+    complete(task(WRITE_OFF_ADVANCE, pi), Map.of("writeOffNote", "作为应急救助核销"));
+    assertThat(pi).isEnded().hasPassed(PAPERWORK_DONE_END, CASE_CLOSED_WRITTEN_OFF);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("3000"));
   }
@@ -205,45 +210,49 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "TEKUN", 45_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    complete(task("emergencyGrant", pi), Map.of("advanceAmount", 2_000L, "emergencyNote", "无钱购药"));
-    execute(job("payAdvance", pi));
-    passTimer("paperworkOverdue", pi);
+    complete(task(EMERGENCY_GRANT, pi), Map.of("advanceAmount", 2_000L, "emergencyNote", "无钱购药"));
+    execute(job(PAY_ADVANCE, pi));
+    passTimer(PAPERWORK_OVERDUE, pi);
 
-    assertThat(pi).isWaitingAt("firstVisit", "escalatePaperwork");
-    assertThat(task("escalatePaperwork", pi)).hasCandidateGroup("civilAffairsLeaders");
-    assertThat(pi).variables().containsEntry("overdueSteps", "paperwork")
+    assertThat(pi).isWaitingAt(FIRST_VISIT, ESCALATE_PAPERWORK);
+    assertThat(task(ESCALATE_PAPERWORK, pi)).hasCandidateGroup("civilAffairsLeaders");
+    assertThat(pi).variables().containsEntry("overdueSteps", PAPERWORK)
         .containsEntry("overdueStepNames", "补办手续");
-    complete(task("escalatePaperwork", pi), Map.of("escalationNote", "已电话督促乡镇"));
-    assertThat(pi).hasPassed("paperworkEscalatedEnd").isWaitingAt("firstVisit");
+    complete(task(ESCALATE_PAPERWORK, pi), Map.of("escalationNote", "已电话督促乡镇"));
+    assertThat(pi).hasPassed("paperworkEscalatedEnd").isWaitingAt(FIRST_VISIT);
+  }
+
+  static Stream<Arguments> overdueSteps() {
+    return Stream.of(
+        arguments(CONFIRM_SCREENING, ESCALATE_CONFIRM_SCREENING, "civilAffairsLeaders"),
+        arguments(EMERGENCY_GRANT, ESCALATE_EMERGENCY_GRANT, "civilAffairs"),
+        arguments(FIRST_VISIT, ESCALATE_FIRST_VISIT, "civilAffairs"),
+        arguments(PRELIMINARY_OPINION, ESCALATE_PRELIMINARY_OPINION, "civilAffairs"),
+        arguments(SECOND_REVIEW, ESCALATE_SECOND_REVIEW, "civilAffairsLeaders"),
+        arguments(GROUP_APPROVAL, ESCALATE_GROUP_APPROVAL, "civilAffairsLeaders"));
   }
 
   @ParameterizedTest(name = "{0} overdue goes to {2}")
-  @CsvSource({
-    "confirmScreening, escalateConfirmScreening, civilAffairsLeaders",
-    "emergencyGrant, escalateEmergencyGrant, civilAffairs",
-    "firstVisit, escalateFirstVisit, civilAffairs",
-    "preliminaryOpinion, escalatePreliminaryOpinion, civilAffairs",
-    "secondReview, escalateSecondReview, civilAffairsLeaders",
-    "groupApproval, escalateGroupApproval, civilAffairsLeaders"})
+  @MethodSource("overdueSteps")
   void anOverdueStepOpensAnEscalationAndStaysWithItsOwners(String step, String escalation, String group) {
     Map<String, Object> start = start("gaide", "GENERAL", 100_000);
     start.put("source", RegisterCase.MEDICAL_SCREENING);
-    start.put("emergency", step.equals("emergencyGrant"));
+    start.put("emergency", step.equals(EMERGENCY_GRANT));
     ProcessInstance pi = startCase(start);
-    if (!step.equals("confirmScreening")) {
-      complete(task("confirmScreening", pi), confirm(true));
+    if (!step.equals(CONFIRM_SCREENING)) {
+      complete(task(CONFIRM_SCREENING, pi), confirm(true));
     }
-    if (step.equals("emergencyGrant")) {
+    if (step.equals(EMERGENCY_GRANT)) {
       // nothing more: the advance itself is late
-    } else if (!step.equals("confirmScreening")) {
-      if (!step.equals("firstVisit")) {
-        complete(task("firstVisit", pi), visit(true, false));
+    } else if (!step.equals(CONFIRM_SCREENING)) {
+      if (!step.equals(FIRST_VISIT)) {
+        complete(task(FIRST_VISIT, pi), visit(true, false));
       }
-      if (step.equals("secondReview") || step.equals("groupApproval")) {
-        complete(task("preliminaryOpinion", pi), opinion(true, 15_000, 0));
+      if (step.equals(SECOND_REVIEW) || step.equals(GROUP_APPROVAL)) {
+        complete(task(PRELIMINARY_OPINION, pi), opinion(true, 15_000, 0));
       }
-      if (step.equals("groupApproval")) {
-        complete(task("secondReview", pi), review(true, 15_000));
+      if (step.equals(GROUP_APPROVAL)) {
+        complete(task(SECOND_REVIEW, pi), review(true, 15_000));
       }
     }
     Task original = task(step, pi);
@@ -267,8 +276,8 @@ class TemporaryAssistanceProcessTest {
     // (10-1 … 10-8 off, Saturday 10-11 worked)
     TestClock.pin(java.time.LocalDateTime.of(2025, 9, 30, 10, 0));
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 81_000));
-    Date due = task("firstVisit", pi).getDueDate();
-    assertThat(due).isEqualTo(deadlines.due("firstVisit"));
+    Date due = task(FIRST_VISIT, pi).getDueDate();
+    assertThat(due).isEqualTo(deadlines.due(FIRST_VISIT));
     assertThat(due.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())
         .hasToString("2025-10-14");
   }
@@ -276,23 +285,23 @@ class TemporaryAssistanceProcessTest {
   @Test
   void anAmountOverTheFamilyCapIsRefusedWithoutAnOverride() {
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 300_000));
-    complete(task("firstVisit", pi), visit(true, true));
-    complete(task("preliminaryOpinion", pi), opinion(true, 45_000, 0));
-    complete(task("secondReview", pi), review(true, 45_000));
+    complete(task(FIRST_VISIT, pi), visit(true, true));
+    complete(task(PRELIMINARY_OPINION, pi), opinion(true, 45_000, 0));
+    complete(task(SECOND_REVIEW, pi), review(true, 45_000));
 
-    assertThatThrownBy(() -> complete(task("groupApproval", pi), approval(true, 45_000)))
+    assertThatThrownBy(() -> complete(task(GROUP_APPROVAL, pi), approval(true, 45_000)))
         .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("超过家庭年度剩余额度 40000 元");
-    assertThat(pi).isWaitingAt("groupApproval");
+    assertThat(pi).isWaitingAt(GROUP_APPROVAL);
 
     Map<String, Object> withOverride = new HashMap<>(approval(true, 45_000));
     withOverride.put("capOverride", true);
-    assertThatThrownBy(() -> complete(task("groupApproval", pi), withOverride))
+    assertThatThrownBy(() -> complete(task(GROUP_APPROVAL, pi), withOverride))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("突破上限理由");
     withOverride.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
-    complete(task("groupApproval", pi), withOverride);
-    execute(job("disburse", pi));
-    assertThat(pi).isWaitingAt("followUpDue");
+    complete(task(GROUP_APPROVAL, pi), withOverride);
+    execute(job(DISBURSE, pi));
+    assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(jdbc.queryForObject("SELECT reason FROM cap_override WHERE case_no = ?", String.class,
         pi.getBusinessKey())).contains("二次手术");
   }
@@ -300,21 +309,21 @@ class TemporaryAssistanceProcessTest {
   @Test
   void brokenRulesKeepTheTaskOpenWithAChineseMessage() {
     ProcessInstance pi = startCase(start("xunzhong", "GENERAL", 100_000));
-    complete(task("firstVisit", pi), visit(true, false));
-    assertThatThrownBy(() -> complete(task("preliminaryOpinion", pi), opinion(true, 15_000, 2_000)))
+    complete(task(FIRST_VISIT, pi), visit(true, false));
+    assertThatThrownBy(() -> complete(task(PRELIMINARY_OPINION, pi), opinion(true, 15_000, 2_000)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("未认定家庭特别困难");
-    assertThatThrownBy(() -> complete(task("preliminaryOpinion", pi), opinion(true, -1, 0)))
+    assertThatThrownBy(() -> complete(task(PRELIMINARY_OPINION, pi), opinion(true, -1, 0)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不能为负数");
-    assertThatThrownBy(() -> complete(task("preliminaryOpinion", pi), Map.of("proposedAmount", 1L, "proposedTopUp", 0L, "opinion", "x")))
+    assertThatThrownBy(() -> complete(task(PRELIMINARY_OPINION, pi), Map.of("proposedAmount", 1L, "proposedTopUp", 0L, "opinion", "x")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择：是否建议救助");
-    assertThat(pi).isWaitingAt("preliminaryOpinion");
+    assertThat(pi).isWaitingAt(PRELIMINARY_OPINION);
 
     ProcessInstance difficult = startCase(start("xunzhong", "GENERAL", 100_000));
-    complete(task("firstVisit", difficult), visit(true, true));
-    assertThatThrownBy(() -> complete(task("preliminaryOpinion", difficult), opinion(true, 30_000, 10_001)))
+    complete(task(FIRST_VISIT, difficult), visit(true, true));
+    assertThatThrownBy(() -> complete(task(PRELIMINARY_OPINION, difficult), opinion(true, 30_000, 10_001)))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("超过上限 10000 元");
-    complete(task("preliminaryOpinion", difficult), opinion(true, 25_000, 10_000));
-    assertThat(difficult).isWaitingAt("secondReview");
+    complete(task(PRELIMINARY_OPINION, difficult), opinion(true, 25_000, 10_000));
+    assertThat(difficult).isWaitingAt(SECOND_REVIEW);
   }
 
   @Test
@@ -322,9 +331,9 @@ class TemporaryAssistanceProcessTest {
     Map<String, Object> start = start("sanban", "GENERAL", 90_000);
     start.put("emergency", true);
     ProcessInstance pi = startCase(start);
-    assertThatThrownBy(() -> complete(task("emergencyGrant", pi), Map.of("advanceAmount", 5_001L, "emergencyNote", "急")))
+    assertThatThrownBy(() -> complete(task(EMERGENCY_GRANT, pi), Map.of("advanceAmount", 5_001L, "emergencyNote", "急")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("超过乡镇先行救助限额 5000 元");
-    assertThat(pi).isWaitingAt("emergencyGrant");
+    assertThat(pi).isWaitingAt(EMERGENCY_GRANT);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).isEmpty();
   }
 
@@ -332,17 +341,17 @@ class TemporaryAssistanceProcessTest {
   void aRetriedPaymentJobNeverPaysTwice() {
     Map<String, Object> start = start("xunzhong", "GENERAL", 100_000);
     ProcessInstance pi = startCase(start);
-    complete(task("firstVisit", pi), visit(true, false));
-    complete(task("preliminaryOpinion", pi), opinion(true, 15_000, 0));
-    complete(task("secondReview", pi), review(true, 15_000));
-    complete(task("groupApproval", pi), approval(true, 15_000));
+    complete(task(FIRST_VISIT, pi), visit(true, false));
+    complete(task(PRELIMINARY_OPINION, pi), opinion(true, 15_000, 0));
+    complete(task(SECOND_REVIEW, pi), review(true, 15_000));
+    complete(task(GROUP_APPROVAL, pi), approval(true, 15_000));
     // the payment job ran, but its transaction is lost before the engine noted it (a crash):
     // the ledger row is there, the job is due again
     String household = (String) start.get("idNumber");
     ledger.record(new cn.jiuji.ledger.GrantRecord(household, pi.getBusinessKey(),
         GrantSource.CIVIL_AFFAIRS_CASE, new BigDecimal("15000"), ClockUtil.getCurrentTime().toInstant(), "group1"));
-    execute(job("disburse", pi));
-    assertThat(pi).isWaitingAt("followUpDue");
+    execute(job(DISBURSE, pi));
+    assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).hasSize(1);
   }
 
