@@ -34,7 +34,6 @@ public final class Elements {
   public static final String PAPERWORK = "paperwork";
 
   // service tasks, jobs and timers
-  public static final String REGISTER_CASE = "registerCase";
   public static final String PAY_ADVANCE = "payAdvance";
   public static final String DISBURSE = "disburse";
   public static final String RECORD_REJECTION = "recordRejection";

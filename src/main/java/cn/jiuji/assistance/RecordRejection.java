@@ -27,11 +27,8 @@ public class RecordRejection implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FlowElement step = execution.getBpmnModelInstance().getModelElementById(REJECTED_AT.from(execution));
-    String message = String.format(
-        "%s：您家的“一事一议”临时救助申请（案件编号 %s）在“%s”环节未获通过。理由：%s。"
-            + Notifications.rightToObject(),
-        HOUSEHOLD_HEAD.from(execution), CASE_NO.from(execution), step.getName(),
-        REJECTION_REASON.from(execution));
+    String message = Notifications.rejection(HOUSEHOLD_HEAD.from(execution), "“一事一议”临时救助申请",
+        CASE_NO.from(execution), step.getName(), REJECTION_REASON.from(execution));
     notifications.notifyOnce(CASE_NO.from(execution), ID_NUMBER.from(execution), KIND, message);
   }
 }

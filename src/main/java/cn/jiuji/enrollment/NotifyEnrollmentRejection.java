@@ -2,8 +2,8 @@ package cn.jiuji.enrollment;
 
 import static cn.jiuji.enrollment.EnrollmentVariables.*;
 
-import cn.jiuji.ledger.Notifications;
 import cn.jiuji.household.Category;
+import cn.jiuji.ledger.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -30,11 +30,8 @@ public class NotifyEnrollmentRejection implements JavaDelegate {
     FlowElement step = execution.getBpmnModelInstance().getModelElementById(REJECTED_AT.from(execution));
     String requested = Category.parse(REQUESTED_CATEGORY.from(execution)).map(Category::label).orElse("长效保障");
     String caseNo = execution.getProcessBusinessKey();
-    String message = String.format(
-        "%s：您家的%s认定申请（案件编号 %s）在“%s”环节未获通过。理由：%s。"
-            + Notifications.rightToObject(),
-        HOUSEHOLD_HEAD.from(execution), requested, caseNo, step.getName(),
-        REJECTION_REASON.from(execution));
+    String message = Notifications.rejection(HOUSEHOLD_HEAD.from(execution), requested + "认定申请",
+        caseNo, step.getName(), REJECTION_REASON.from(execution));
     notifications.notifyOnce(caseNo, ID_NUMBER.from(execution), KIND, message);
   }
 }

@@ -36,10 +36,6 @@ public enum Category {
     return Arrays.stream(values()).filter(c -> c.name().equals(code)).findFirst();
   }
 
-  public static Optional<Category> fromFileName(String name) {
-    return Arrays.stream(values()).filter(c -> c.fileName.equals(name)).findFirst();
-  }
-
   /** The more favourable of two categories. */
   public Category mostFavourable(Category other) {
     return other == null || ordinal() <= other.ordinal() ? this : other;

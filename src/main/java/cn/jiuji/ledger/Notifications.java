@@ -35,8 +35,14 @@ public class Notifications {
         Timestamp.from(clock.now()), caseNo, kind);
   }
 
-  /** The sentence every refusal ends with. */
-  public static String rightToObject() {
-    return "如对结果有异议，可自收到本告知之日起向县民政局提出复核申请。";
+  /**
+   * What a household is told when its application was turned down at a step: the step, the
+   * reason and its right to ask for a review.
+   */
+  public static String rejection(String householdHead, String application, String caseNo, String step,
+      String reason) {
+    return String.format("%s：您家的%s（案件编号 %s）在“%s”环节未获通过。理由：%s。"
+        + "如对结果有异议，可自收到本告知之日起向县民政局提出复核申请。",
+        householdHead, application, caseNo, step, reason);
   }
 }

@@ -110,11 +110,6 @@ final class BinaryCopyRow {
     out.write(bytes, 0, length);
   }
 
-  /** The row's bytes so far (for tests). */
-  byte[] toByteArray() {
-    return Arrays.copyOf(bytes, length);
-  }
-
   private BinaryCopyRow nullField() {
     int32(-1);
     return this;

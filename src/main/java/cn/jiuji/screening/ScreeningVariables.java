@@ -19,8 +19,6 @@ public final class ScreeningVariables {
   public static final CaseVariable<Long> IMPORTED_FILE_ID = CaseVariable.of("importedFileId", Long.class);
   /** Message of the start event medicalFileImported: a new file was imported, screen now. */
   public static final String FILE_IMPORTED_MESSAGE = "medicalFileImported";
-  /** Optional note of whoever started a run from Tasklist. */
-  public static final CaseVariable<String> SCREENING_REQUEST_NOTE = CaseVariable.of("screeningRequestNote", String.class);
 
   private ScreeningVariables() {}
 }

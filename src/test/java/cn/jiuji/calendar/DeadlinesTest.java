@@ -10,7 +10,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,11 +23,6 @@ class DeadlinesTest {
 
   static Date at(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test

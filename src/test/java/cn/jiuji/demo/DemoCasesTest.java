@@ -3,7 +3,6 @@ package cn.jiuji.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiuji.ApplicationTest;
-import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RuntimeService;

@@ -8,7 +8,6 @@ import cn.jiuji.assistance.CaseNumbers;
 import cn.jiuji.system.WebClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.Map;
 import cn.jiuji.assistance.CaseFixtures;
 import cn.jiuji.assistance.CaseVariables;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +41,6 @@ class EnrollmentRestTest {
   @BeforeEach
   void client() {
     web = new WebClient(port);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   JsonNode read(String body) throws Exception {

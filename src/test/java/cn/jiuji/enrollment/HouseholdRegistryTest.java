@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,11 +32,6 @@ class HouseholdRegistryTest {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired StartEnrollment startEnrollment;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   ProcessInstance startCase(String idNumber, String category, double selfPaid) {
     Map<String, Object> start = CaseFixtures.start("sanban", category, selfPaid);

@@ -1,19 +1,23 @@
 package cn.jiuji.enrollment;
 
-import cn.jiuji.household.HouseholdRegistry;
+import static cn.jiuji.ProcessDriver.passTimer;
 import static cn.jiuji.enrollment.EnrollmentFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.TestClock;
-import cn.jiuji.ProcessDriver;
 import cn.jiuji.assistance.CaseNumbers;
 import cn.jiuji.base.RuleBreak;
 import cn.jiuji.household.Category;
+import cn.jiuji.household.HouseholdRegistry;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -21,14 +25,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,11 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ApplicationTest
 class SubsistenceEnrollmentProcessTest {
 
-  static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
-
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
-  @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
@@ -51,20 +46,6 @@ class SubsistenceEnrollmentProcessTest {
   @Autowired HouseholdRegistry registry;
   @Autowired CaseNumbers caseNumbers;
   @Autowired JdbcTemplate jdbc;
-
-  ProcessDriver drive;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-    drive = new ProcessDriver(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
-  }
 
   /** A case of the given track asks for its enrollment, as the case process's follow-up does. */
   ProcessInstance enroll(Map<String, Object> caseVariables) {
@@ -78,14 +59,14 @@ class SubsistenceEnrollmentProcessTest {
 
   /** Lets the public notice run out: the clock moves past the timer, which then fires. */
   void endNotice(ProcessInstance pi) {
-    drive.passTimer(pi, "noticePeriodEnded");
+    passTimer("noticePeriodEnded", pi);
   }
 
   /** Application and verification done: the notice is up. */
   ProcessInstance postedForNotice(Map<String, Object> caseVariables) {
     ProcessInstance pi = enroll(caseVariables);
-    drive.complete(pi, "enrollmentApplication", application());
-    drive.complete(pi, "economicVerification", verification(true));
+    complete(task("enrollmentApplication", pi), application());
+    complete(task("economicVerification", pi), verification(true));
     assertThat(pi).isWaitingAt("recordObjection");
     return pi;
   }
@@ -96,13 +77,13 @@ class SubsistenceEnrollmentProcessTest {
     Map<String, Object> caseVariables = newCase(track);
     String caseNo = (String) caseVariables.get("caseNo");
     String household = (String) caseVariables.get("idNumber");
-    ClockUtil.setCurrentTime(Date.from(LocalDate.of(2026, 3, 2).atTime(9, 30).atZone(COUNTY).toInstant()));
+    TestClock.freeze(LocalDateTime.of(2026, 3, 2, 9, 30));
 
     ProcessInstance pi = enroll(caseVariables);
 
     assertThat(pi).isWaitingAt("enrollmentApplication");
     assertThat(pi.getBusinessKey()).isEqualTo(caseNo);
-    assertThat(runtime.getVariables(pi.getId()))
+    assertThat(pi).variables()
         .containsEntry("householdHead", "颜某斌")
         .containsEntry("idNumber", household)
         .containsEntry("idNumberMasked", caseVariables.get("idNumberMasked"))
@@ -115,59 +96,59 @@ class SubsistenceEnrollmentProcessTest {
         .containsEntry("requestedCategory", track)
         .containsEntry("sourceCaseNo", caseNo)
         .doesNotContainKeys("approvedAmount", "visitFindings", "longTermTrack");
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("townshipSanban").count())
-        .isEqualTo(1);
+    assertThat(pi).isWaitingAtExactly("enrollmentApplication");
+    assertThat(task()).hasCandidateGroup("townshipSanban");
 
-    drive.complete(pi, "enrollmentApplication", application());
-    assertThat(drive.variable(pi, "monthlyIncomePerCapita")).isEqualTo(500L);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("civilAffairs").count())
-        .isEqualTo(1);
-    drive.complete(pi, "economicVerification", verification(true));
+    complete(task("enrollmentApplication", pi), application());
+    assertThat(pi).variables().containsEntry("monthlyIncomePerCapita", 500L);
+    assertThat(pi).isWaitingAtExactly("economicVerification");
+    assertThat(task()).hasCandidateGroup("civilAffairs");
+    complete(task("economicVerification", pi), verification(true));
 
     // the notice runs seven calendar days from its posting, and the objection task is due then
     assertThat(pi).isWaitingAt("recordObjection");
-    assertThat(drive.variable(pi, "noticeStart")).isEqualTo("2026-03-02");
-    assertThat(drive.variable(pi, "noticeEnd")).isEqualTo("2026-03-09");
-    Date end = Date.from(LocalDate.of(2026, 3, 9).atTime(9, 30).atZone(COUNTY).toInstant());
-    assertThat(drive.job(pi, "noticePeriodEnded").getDuedate()).isEqualTo(end);
-    assertThat(drive.task(pi, "recordObjection").getDueDate()).isEqualTo(end);
+    assertThat(pi).variables().containsEntry("noticeStart", "2026-03-02");
+    assertThat(pi).variables().containsEntry("noticeEnd", "2026-03-09");
+    Date end = TestClock.instant(LocalDateTime.of(2026, 3, 9, 9, 30));
+    assertThat(job("noticePeriodEnded", pi)).hasDueDate(end);
+    assertThat(task("recordObjection", pi).getDueDate()).isEqualTo(end);
 
     endNotice(pi);
     assertThat(pi).isWaitingAt("enrollmentApproval").hasNotPassed("objectionRecorded");
-    drive.complete(pi, "enrollmentApproval", approval(true, track));
+    complete(task("enrollmentApproval", pi), approval(true, track));
     assertThat(pi).isWaitingAt("updateHouseholdCategory");
-    management.executeJob(drive.job(pi, "updateHouseholdCategory").getId());
+    execute(job("updateHouseholdCategory", pi));
 
     assertThat(pi).isEnded().hasPassed("enrollmentGranted");
     assertThat(registry.entryOf(household)).hasValue(
         new HouseholdRegistry.Entry(household, Category.valueOf(track), LocalDate.of(2026, 3, 9), caseNo));
-    assertThat(drive.variable(pi, "categorySince")).isEqualTo("2026-03-09");
+    assertThat(pi).variables().containsEntry("categorySince", "2026-03-09");
   }
 
   @Test
   void anObjectionDuringTheNoticeSendsTheEnrollmentBackToVerificationAndStartsANewNotice() {
     ProcessInstance pi = postedForNotice(newCase("DIBAO"));
-    Date firstEnd = drive.job(pi, "noticePeriodEnded").getDuedate();
+    Date firstEnd = job("noticePeriodEnded", pi).getDuedate();
     ClockUtil.setCurrentTime(new Date(firstEnd.getTime() - 2 * 24 * 3600 * 1000L));
 
     identity.setAuthentication("civil1", List.of("civilAffairs"));
-    drive.complete(pi, "recordObjection", Map.of("objectionNote", "邻居反映户主儿子在外务工收入较高"));
+    complete(task("recordObjection", pi), Map.of("objectionNote", "邻居反映户主儿子在外务工收入较高"));
     identity.clearAuthentication();
 
     assertThat(pi).isWaitingAt("economicVerification");
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).count())
         .as("the notice timer is gone with the notice").isZero();
-    assertThat(runtime.getVariable(pi.getId(), "objectionCount")).isEqualTo(1L);
-    assertThat(runtime.getVariable(pi.getId(), "objectionRecordedBy")).isEqualTo("civil1");
-    assertThat(runtime.getVariable(pi.getId(), "objectionNote")).isEqualTo("邻居反映户主儿子在外务工收入较高");
+    assertThat(pi).variables().containsEntry("objectionCount", 1L)
+        .containsEntry("objectionRecordedBy", "civil1")
+        .containsEntry("objectionNote", "邻居反映户主儿子在外务工收入较高");
 
-    drive.complete(pi, "economicVerification", Map.of("verificationPassed", "true",
+    complete(task("economicVerification", pi), Map.of("verificationPassed", "true",
         "verificationNote", "儿子务工收入已核实计入，仍符合条件"));
     // a full new notice period from now, and an empty objection field in the new notice
     assertThat(pi).isWaitingAt("recordObjection");
-    assertThat(drive.job(pi, "noticePeriodEnded").getDuedate())
-        .isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 7 * 24 * 3600 * 1000L));
-    assertThat(runtime.getVariable(pi.getId(), "objectionNote")).isNull();
+    assertThat(job("noticePeriodEnded", pi))
+        .hasDueDate(new Date(ClockUtil.getCurrentTime().getTime() + 7 * 24 * 3600 * 1000L));
+    assertThat(pi).variables().extractingByKey("objectionNote").isNull();
 
     endNotice(pi);
     assertThat(pi).isWaitingAt("enrollmentApproval");
@@ -177,13 +158,13 @@ class SubsistenceEnrollmentProcessTest {
   void aHouseholdThatFailsTheVerificationIsToldWhyAndKeepsItsCategory() {
     Map<String, Object> caseVariables = newCase("DIBAO");
     ProcessInstance pi = enroll(caseVariables);
-    drive.complete(pi, "enrollmentApplication", application());
-    drive.complete(pi, "economicVerification", verification(false));
+    complete(task("enrollmentApplication", pi), application());
+    complete(task("economicVerification", pi), verification(false));
 
     assertThat(pi).isEnded().hasPassed("notifyEnrollmentRejection", "enrollmentRejected")
         .hasNotPassed("recordObjection");
-    assertThat(drive.variable(pi, "rejectedAt")).isEqualTo("economicVerification");
-    assertThat(drive.variable(pi, "rejectionReason")).isEqualTo("家庭成员名下有营运车辆两辆");
+    assertThat(pi).variables().containsEntry("rejectedAt", "economicVerification");
+    assertThat(pi).variables().containsEntry("rejectionReason", "家庭成员名下有营运车辆两辆");
     String message = jdbc.queryForObject(
         "SELECT message FROM case_notification WHERE case_no = ? AND kind = ?", String.class,
         pi.getBusinessKey(), NotifyEnrollmentRejection.KIND);
@@ -196,12 +177,12 @@ class SubsistenceEnrollmentProcessTest {
     Map<String, Object> caseVariables = newCase("TEKUN");
     ProcessInstance pi = postedForNotice(caseVariables);
     endNotice(pi);
-    drive.complete(pi, "enrollmentApproval", approval(false, "TEKUN"));
+    complete(task("enrollmentApproval", pi), approval(false, "TEKUN"));
 
     assertThat(pi).isEnded().hasPassed("enrollmentRejected").hasNotPassed("updateHouseholdCategory");
-    assertThat(drive.variable(pi, "rejectedAt")).isEqualTo("enrollmentApproval");
-    assertThat(drive.variable(pi, "rejectionReason")).isEqualTo("家庭收入已超过当地低保标准");
-    assertThat(drive.variable(pi, "grantedCategory")).as("nothing granted").isNull();
+    assertThat(pi).variables().containsEntry("rejectedAt", "enrollmentApproval");
+    assertThat(pi).variables().containsEntry("rejectionReason", "家庭收入已超过当地低保标准");
+    assertThat(pi).variables().as("nothing granted").containsEntry("grantedCategory", null);
     assertThat(registry.categoryOf((String) caseVariables.get("idNumber"))).isEmpty();
   }
 
@@ -242,24 +223,24 @@ class SubsistenceEnrollmentProcessTest {
     ProcessInstance pi = enroll(newCase("DIBAO"));
     Map<String, Object> noMembers = new HashMap<>(application());
     noMembers.put("householdSize", 0L);
-    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApplication", noMembers))
+    assertThatThrownBy(() -> complete(task("enrollmentApplication", pi), noMembers))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("家庭人口至少为 1 人");
     Map<String, Object> badIncome = new HashMap<>(application());
     badIncome.put("annualIncome", "两万");
-    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApplication", badIncome))
+    assertThatThrownBy(() -> complete(task("enrollmentApplication", pi), badIncome))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不是有效的数字");
-    drive.complete(pi, "enrollmentApplication", application());
-    assertThatThrownBy(() -> drive.complete(pi, "economicVerification", Map.of("verificationNote", "已核对")))
+    complete(task("enrollmentApplication", pi), application());
+    assertThatThrownBy(() -> complete(task("economicVerification", pi), Map.of("verificationNote", "已核对")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择：核对结果");
-    drive.complete(pi, "economicVerification", verification(true));
-    assertThatThrownBy(() -> drive.complete(pi, "recordObjection", Map.of("objectionNote", " ")))
+    complete(task("economicVerification", pi), verification(true));
+    assertThatThrownBy(() -> complete(task("recordObjection", pi), Map.of("objectionNote", " ")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请填写：异议内容");
     endNotice(pi);
-    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApproval", approval(true, "TUOPIN")))
+    assertThatThrownBy(() -> complete(task("enrollmentApproval", pi), approval(true, "TUOPIN")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请选择认定类别");
     Map<String, Object> noReason = approval(false, null);
     noReason.put("enrollmentNote", "");
-    assertThatThrownBy(() -> drive.complete(pi, "enrollmentApproval", noReason))
+    assertThatThrownBy(() -> complete(task("enrollmentApproval", pi), noReason))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("不予认定的理由");
     assertThat(pi).isWaitingAt("enrollmentApproval");
   }

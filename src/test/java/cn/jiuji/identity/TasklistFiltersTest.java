@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,11 +24,6 @@ class TasklistFiltersTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   final ObjectMapper json = new ObjectMapper();
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   String filterId(String name) {
     return filters.createFilterQuery().filterName(name).singleResult().getId();

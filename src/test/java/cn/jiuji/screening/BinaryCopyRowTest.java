@@ -2,6 +2,9 @@ package cn.jiuji.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BinaryCopyRowTest {
 
+  /** What the import writes to PostgreSQL for the row. */
   static String hex(BinaryCopyRow row) {
-    return HexFormat.of().formatHex(row.toByteArray());
+    var written = new ByteArrayOutputStream();
+    try {
+      row.writeTo(written);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return HexFormat.of().formatHex(written.toByteArray());
   }
 
   @ParameterizedTest(name = "{0} fen")

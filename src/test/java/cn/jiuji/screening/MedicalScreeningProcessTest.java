@@ -2,6 +2,8 @@ package cn.jiuji.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import cn.jiuji.ApplicationTest;
 import cn.jiuji.TestClock;
@@ -18,9 +20,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +47,6 @@ class MedicalScreeningProcessTest {
     TestData.reset(context);
   }
 
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    identity.clearAuthentication();
-  }
-
   Job monthlyTimer() {
     return management.createJobQuery().processDefinitionKey(MONTHLY).activityId("monthlyTimer").timers().singleResult();
   }
@@ -61,17 +56,14 @@ class MedicalScreeningProcessTest {
     TestClock.pin(LocalDateTime.parse(time));
     Job timer = monthlyTimer();
     assertThat(timer).as("timer job of the monthly start event").isNotNull();
-    management.executeJob(timer.getId());
+    execute(timer);
     return history.createHistoricProcessInstanceQuery().processDefinitionKey(MONTHLY)
         .orderByProcessInstanceStartTime().desc().list().get(0).getId();
   }
 
-  void runScreeningJobOf(String medicalScreeningInstance) {
+  void runScreeningJobOf(ProcessInstance medicalScreening) {
     // the Tasklist and monthly starts continue asynchronously after their start event
-    Job job = management.createJobQuery().processInstanceId(medicalScreeningInstance).activityId("screeningRequested")
-        .singleResult();
-    assertThat(job).as("async job before runScreening").isNotNull();
-    management.executeJob(job.getId());
+    execute(job("screeningRequested", medicalScreening));
   }
 
   long casesOf(String household) {
@@ -100,7 +92,7 @@ class MedicalScreeningProcessTest {
 
     var screeningRun = runtime.createProcessInstanceQuery().superProcessInstanceId(monthly).singleResult();
     assertThat(screeningRun.getProcessDefinitionId()).startsWith(ScreeningVariables.PROCESS_KEY + ":");
-    runScreeningJobOf(screeningRun.getId());
+    runScreeningJobOf(screeningRun);
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(monthly).count()).isZero();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(monthly)
@@ -141,7 +133,7 @@ class MedicalScreeningProcessTest {
     var run = forms.submitStartForm(definition, Map.of("screeningRequestNote", "已导入11月数据，请立即筛查"));
     identity.clearAuthentication();
 
-    runScreeningJobOf(run.getId());
+    runScreeningJobOf(run);
 
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
         .activityId("screeningDone").count()).isEqualTo(1);

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.net.http.HttpResponse;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
@@ -39,11 +37,6 @@ class ScreeningControllerTest {
     // a run date whose screening years (2021–2023, the policy before the 2024 relaxation) no
     // other test fills, so that the report's household figures are this test's alone
     TestClock.pin(LocalDateTime.of(2023, 5, 10, 10, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   /** The case number of the household's case, or null when it has none. */
