@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first step of every case: checks what the case was started with (a bad start is refused
- * with a Chinese message and starts nothing), gives it its case number and works out what the
+ * with a Chinese message and starts nothing, as is a start for a household that has a case open:
+ * {@link OpenCases}), gives it its case number and works out what the
  * later forms show: eligibility, suggested amount, the family's remaining annual cap.
  *
  * <p>It is the one place that decides a case ({@link #assess}): the category in force and the
@@ -70,11 +71,13 @@ public class RegisterCase implements JavaDelegate {
   private final CaseAccess access;
   private final HouseholdRegistry households;
   private final CountyClock clock;
+  private final OpenCases openCases;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
       PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access,
-      HouseholdRegistry households, CountyClock clock) {
+      HouseholdRegistry households, CountyClock clock, OpenCases openCases) {
     this.numbers = numbers;
+    this.openCases = openCases;
     this.clock = clock;
     this.county = county;
     this.decisions = decisions;
@@ -119,6 +122,7 @@ public class RegisterCase implements JavaDelegate {
       caseNo = numbers.next(policyDate);
       execution.setProcessBusinessKey(caseNo);
     }
+    openCases.open(id, caseNo, execution.getProcessInstanceId());
     CASE_NO.set(execution, caseNo);
     HOUSEHOLD_HEAD.set(execution, head);
     CATEGORY.set(execution, category.name());
