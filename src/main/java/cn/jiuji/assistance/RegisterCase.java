@@ -1,6 +1,7 @@
 package cn.jiuji.assistance;
 
 import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.FormValues;
 import cn.jiuji.base.RuleBreak;
 import static cn.jiuji.assistance.CaseVariables.*;
 
@@ -214,7 +215,7 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return FormValues.isBlank(value) ? null : FormValues.stripped(value);
   }
 
 }

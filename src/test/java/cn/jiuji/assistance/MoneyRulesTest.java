@@ -306,6 +306,15 @@ class MoneyRulesTest {
         BigDecimal.valueOf(amount), ClockUtil.getCurrentTime().toInstant(), "group2"));
   }
 
+  @Test
+  void aHouseholdHeadOfBlanksIsMissing() {
+    Map<String, Object> start = start("xunzhong", "GENERAL", 100_000);
+    start.put("householdHead", "\u3000\u00a0");
+
+    assertThatThrownBy(() -> startCase(start)).isInstanceOf(RuleBreak.class).hasMessage("请填写户主姓名");
+    assertThat(casesOf((String) start.get("idNumber"))).isZero();
+  }
+
   ProcessInstance caseAtGroupApproval(String household, long reviewed) {
     Map<String, Object> start = start("xunzhong", "GENERAL", 200_000);
     start.put("idNumber", household);
