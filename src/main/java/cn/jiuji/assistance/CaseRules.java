@@ -52,6 +52,12 @@ public class CaseRules {
       throw RuleBreak.badRequest("先行救助金额 " + advance + " 元超过乡镇先行救助限额 "
           + policy.townshipAdvanceLimit() + " 元，超出部分请走正常审批程序");
     }
+    // told at once; the ledger checks again under the household's lock when the advance is paid
+    long remaining = ledger.capRemaining(ID_NUMBER.from(task), clock.year());
+    if (advance > remaining) {
+      throw RuleBreak.badRequest("先行救助金额 " + advance + " 元超过家庭年度剩余额度 " + remaining
+          + " 元，乡镇不能先行发放超出年度上限的救助金");
+    }
     form.text(EMERGENCY_NOTE, "紧急情况说明", true);
     ADVANCE_APPROVED_BY.set(task, worker(task));
   }
@@ -98,13 +104,23 @@ public class CaseRules {
     boolean approved = form.yesNo(APPROVED, "审批结果");
     long amount = form.wholeNumber(APPROVED_AMOUNT, "批准金额");
     boolean override = form.flag(CAP_OVERRIDE);
-    form.text(APPROVAL_NOTE, "审批意见", true);
+    String note = form.text(APPROVAL_NOTE, "审批意见", !approved);
     APPROVED_BY.set(task, worker(task));
     if (!approved) {
       return;
     }
     if (amount == 0) {
       throw RuleBreak.badRequest("批准救助时，批准金额必须大于 0");
+    }
+    if (amount > policy.maxCaseAmount()) {
+      throw RuleBreak.badRequest("批准金额 " + amount + " 元超过单个案件救助金额上限 " + policy.maxCaseAmount()
+          + " 元，突破家庭年度上限的决定也不能超过此限额");
+    }
+    Long reviewed = REVIEWED_AMOUNT.from(task);
+    if (note.isEmpty()) {
+      throw RuleBreak.badRequest(reviewed != null && amount > reviewed
+          ? "批准金额 " + amount + " 元高于审核金额 " + reviewed + " 元，请在审批意见中写明理由"
+          : "请填写：审批意见");
     }
     // what the county still pays counts against the cap; the advance is in the ledger already
     long advance = ADVANCE_AMOUNT.from(task) == null ? 0 : ADVANCE_AMOUNT.from(task);

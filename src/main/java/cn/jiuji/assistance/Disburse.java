@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${disburse.execute(execution)}}: the county pays what the advance did not cover (SPEC
  * §3.1 step 6, §3.2). An asynchronous job with retries; the ledger's unique key (case, source)
- * makes a retried job pay nothing twice.
+ * makes a retried job pay nothing twice, and the ledger refuses what would go over the household's
+ * annual cap without the leading group's override (the job fails and becomes an incident).
  */
 @Component("disburse")
 public class Disburse implements JavaDelegate {
@@ -34,13 +35,14 @@ public class Disburse implements JavaDelegate {
     String household = ID_NUMBER.from(execution);
     String caseNo = CASE_NO.from(execution);
     String approvedBy = APPROVED_BY.from(execution);
-    if (net > 0) {
-      ledger.record(new GrantRecord(household, caseNo, GrantSource.CIVIL_AFFAIRS_CASE,
-          BigDecimal.valueOf(net), clock.now(), approvedBy));
-    }
+    // the override first: the ledger lets a payment over the annual cap through only with it
     if (Boolean.TRUE.equals(CAP_OVERRIDE.from(execution))) {
       ledger.recordCapOverride(household, caseNo, BigDecimal.valueOf(approved),
           CAP_OVERRIDE_REASON.from(execution), approvedBy);
+    }
+    if (net > 0) {
+      ledger.record(new GrantRecord(household, caseNo, GrantSource.CIVIL_AFFAIRS_CASE,
+          BigDecimal.valueOf(net), clock.now(), approvedBy));
     }
     PAID_AMOUNT.set(execution, net);
   }

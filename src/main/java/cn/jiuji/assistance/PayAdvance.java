@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${payAdvance.execute(execution)}}: the township's advance, 先行救助 (SPEC §3.2). An
  * asynchronous job with retries; the ledger's unique key (case, source) makes a retried job pay
- * nothing twice.
+ * nothing twice, and the ledger refuses an advance over the household's annual cap (the job
+ * fails and becomes an incident: a township has no override).
  */
 @Component("payAdvance")
 public class PayAdvance implements JavaDelegate {

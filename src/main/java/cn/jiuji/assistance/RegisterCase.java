@@ -1,6 +1,7 @@
 package cn.jiuji.assistance;
 
 import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.FormValues;
 import cn.jiuji.base.RuleBreak;
 import static cn.jiuji.assistance.CaseVariables.*;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first step of every case: checks what the case was started with (a bad start is refused
- * with a Chinese message and starts nothing), gives it its case number and works out what the
+ * with a Chinese message and starts nothing, as is a start for a household that has a case open:
+ * {@link OpenCases}), gives it its case number and works out what the
  * later forms show: eligibility, suggested amount, the family's remaining annual cap.
  *
  * <p>It is the one place that decides a case ({@link #assess}): the category in force and the
@@ -70,11 +72,13 @@ public class RegisterCase implements JavaDelegate {
   private final CaseAccess access;
   private final HouseholdRegistry households;
   private final CountyClock clock;
+  private final OpenCases openCases;
 
   RegisterCase(CaseNumbers numbers, CountyProperties county, AssistanceDecisions decisions,
       PolicyProperties policy, Ledger ledger, IdentityService identity, CaseAccess access,
-      HouseholdRegistry households, CountyClock clock) {
+      HouseholdRegistry households, CountyClock clock, OpenCases openCases) {
     this.numbers = numbers;
+    this.openCases = openCases;
     this.clock = clock;
     this.county = county;
     this.decisions = decisions;
@@ -119,6 +123,7 @@ public class RegisterCase implements JavaDelegate {
       caseNo = numbers.next(policyDate);
       execution.setProcessBusinessKey(caseNo);
     }
+    openCases.open(id, caseNo, execution.getProcessInstanceId());
     CASE_NO.set(execution, caseNo);
     HOUSEHOLD_HEAD.set(execution, head);
     CATEGORY.set(execution, category.name());
@@ -210,7 +215,7 @@ public class RegisterCase implements JavaDelegate {
   }
 
   private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return FormValues.isBlank(value) ? null : FormValues.stripped(value);
   }
 
 }

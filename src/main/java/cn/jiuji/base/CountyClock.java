@@ -44,6 +44,11 @@ public class CountyClock {
     return today().getYear();
   }
 
+  /** The county's calendar year of a moment (the year whose annual cap it counts against). */
+  public int yearOf(Instant instant) {
+    return instant.atZone(zone).getYear();
+  }
+
   /** The moment the county's calendar year begins. */
   public Instant startOfYear(int year) {
     return LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();

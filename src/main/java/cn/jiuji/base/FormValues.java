@@ -70,13 +70,46 @@ public final class FormValues {
     return result;
   }
 
+  /**
+   * A text, without the invisible characters around it; a required one made only of them
+   * (spaces, full-width spaces U+3000, no-break and zero-width spaces, line breaks) is missing.
+   */
   public String text(CaseVariable<String> variable, String label, boolean required) {
     Object value = scope.getVariable(variable.name());
-    String text = value == null ? "" : value.toString().trim();
+    String text = value == null ? "" : stripped(value.toString());
     if (required && text.isEmpty()) {
       throw RuleBreak.badRequest("请填写：" + label);
     }
     variable.set(scope, text);
     return text;
+  }
+
+  /** True for null and for a text of invisible characters only (see {@link #stripped}). */
+  public static boolean isBlank(String text) {
+    return text == null || stripped(text).isEmpty();
+  }
+
+  /**
+   * The text without the invisible characters at either end: Unicode whitespace and space
+   * separators (U+3000 and the no-break spaces among them, which {@link String#strip} keeps),
+   * control characters and zero-width format characters (U+200B, U+FEFF ...).
+   */
+  public static String stripped(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && invisible(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && invisible(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean invisible(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+        || Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT
+        // the Hangul fillers, which show as blanks too
+        || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0;
   }
 }

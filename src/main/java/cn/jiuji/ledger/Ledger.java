@@ -1,6 +1,7 @@
 package cn.jiuji.ledger;
 
 import cn.jiuji.base.CountyClock;
+import cn.jiuji.base.FormValues;
 import cn.jiuji.base.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
 import java.math.BigDecimal;
@@ -12,8 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The family ledger (table {@code grant_ledger}, migration V1): all civil-affairs money paid to a
@@ -24,6 +29,11 @@ import org.springframework.stereotype.Component;
  * violation: inserts are {@code INSERT ... SELECT ... WHERE NOT EXISTS}, which inserts nothing for
  * a payment already recorded, and the unique keys stay the guarantee should two transactions
  * race (the loser fails and its job is retried, then finds the row).
+ *
+ * <p>The annual cap holds for every payment, whichever node makes it: {@link #record} locks the
+ * household's row of the year in {@code household_year} ({@code SELECT ... FOR UPDATE}), then
+ * sums the year and inserts in the same transaction. A second payment of the household waits for
+ * the first to commit and then sees it; check and insert are never apart.
  *
  * <p>The parameters of an {@code INSERT ... SELECT} need a type on H2; strings are cast to
  * unbounded VARCHAR on purpose: a cast to the column's length would cut an overlong value short
@@ -46,25 +56,89 @@ public class Ledger {
       WHERE NOT EXISTS (SELECT 1 FROM cap_override WHERE case_no = ?)
       """;
 
+  private static final String INSERT_HOUSEHOLD_YEAR = """
+      INSERT INTO household_year (household_id, cap_year)
+      SELECT CAST(? AS VARCHAR), CAST(? AS INTEGER)
+      WHERE NOT EXISTS (SELECT 1 FROM household_year WHERE household_id = ? AND cap_year = ?)
+      """;
+
+  private static final String LOCK_HOUSEHOLD_YEAR =
+      "SELECT cap_year FROM household_year WHERE household_id = ? AND cap_year = ? FOR UPDATE";
+
   private final JdbcTemplate jdbc;
   private final PolicyProperties policy;
   private final CountyClock clock;
+  private final TransactionTemplate ownTransaction;
 
-  Ledger(JdbcTemplate jdbc, PolicyProperties policy, CountyClock clock) {
+  Ledger(JdbcTemplate jdbc, PolicyProperties policy, CountyClock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.policy = policy;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
-   * Records a payment once. Returns true when it was recorded now, false when this case already
-   * has a payment from this source (a retried job): the caller must not pay again.
+   * Records a payment once, within the household's annual cap. Returns true when it was recorded
+   * now, false when this case already has a payment from this source (a retried job): the caller
+   * must not pay again.
+   *
+   * @throws RuleBreak (conflict) when the payment would take the household's payments of the
+   *     year over the annual cap and the leading group has recorded no override for the case that
+   *     covers it: nothing is recorded, and the payment job fails with the message
    */
   public boolean record(GrantRecord grant) {
+    int year = clock.yearOf(grant.paidAt());
+    lockHouseholdYear(grant.householdId(), year);
+    if (recorded(grant.caseNo(), grant.source())) {
+      return false;
+    }
+    BigDecimal paid = paidInYear(grant.householdId(), year);
+    BigDecimal cap = BigDecimal.valueOf(policy.annualCap());
+    if (paid.add(grant.amount()).compareTo(cap) > 0 && !overrideCovers(grant)) {
+      throw RuleBreak.conflict("案件 " + grant.caseNo() + " 的" + grant.source().label() + " "
+          + plain(grant.amount()) + " 元未发放：该家庭 " + year + " 年已获救助 " + plain(paid)
+          + " 元，再发将超过家庭年度救助上限 " + cap + " 元，且没有县社会救助领导小组突破上限的决定");
+    }
     return jdbc.update(INSERT_GRANT,
         grant.householdId(), grant.caseNo(), grant.source().name(), grant.amount(),
         utc(grant.paidAt()), grant.approvedBy(),
         grant.caseNo(), grant.source().name()) == 1;
+  }
+
+  /**
+   * Waits until no other transaction holds the household's year, and holds it until this one
+   * ends. The row is created in a transaction of its own, so that two first payments racing to
+   * create it do not fail the payment itself (the loser of that race finds the row).
+   */
+  private void lockHouseholdYear(String householdId, int year) {
+    if (jdbc.queryForList(LOCK_HOUSEHOLD_YEAR, Integer.class, householdId, year).isEmpty()) {
+      try {
+        ownTransaction.executeWithoutResult(status ->
+            jdbc.update(INSERT_HOUSEHOLD_YEAR, householdId, year, householdId, year));
+      } catch (DuplicateKeyException createdMeanwhile) {
+        // another payment of the household created it a moment ago: it is there now
+      }
+      jdbc.queryForObject(LOCK_HOUSEHOLD_YEAR, Integer.class, householdId, year);
+    }
+  }
+
+  private boolean recorded(String caseNo, GrantSource source) {
+    return !jdbc.queryForList("SELECT id FROM grant_ledger WHERE case_no = ? AND source = ?",
+        Long.class, caseNo, source.name()).isEmpty();
+  }
+
+  /** The leading group decided to exceed the cap in this case, up to the amount it approved. */
+  private boolean overrideCovers(GrantRecord grant) {
+    return capOverride(grant.caseNo()).map(override -> {
+      BigDecimal paidInCase = jdbc.queryForObject(
+          "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger WHERE case_no = ?", BigDecimal.class, grant.caseNo());
+      return paidInCase.add(grant.amount()).compareTo(override.amount()) <= 0;
+    }).orElse(false);
+  }
+
+  private static String plain(BigDecimal amount) {
+    return amount.stripTrailingZeros().toPlainString();
   }
 
   /** Everything paid to the household in the county's calendar year, yuan. */
@@ -102,10 +176,10 @@ public class Ledger {
    */
   public void recordCapOverride(String householdId, String caseNo, BigDecimal amount, String reason,
       String approvedBy) {
-    if (reason == null || reason.isBlank()) {
+    if (FormValues.isBlank(reason)) {
       throw RuleBreak.badRequest("突破家庭年度救助上限须经领导小组同意并填写书面理由，理由不能为空");
     }
-    jdbc.update(INSERT_CAP_OVERRIDE, householdId, caseNo, amount, reason.strip(), approvedBy, caseNo);
+    jdbc.update(INSERT_CAP_OVERRIDE, householdId, caseNo, amount, FormValues.stripped(reason), approvedBy, caseNo);
   }
 
   /** The cap override of a case, if the leading group made one. */

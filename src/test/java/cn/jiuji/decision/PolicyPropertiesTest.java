@@ -32,7 +32,7 @@ class PolicyPropertiesTest {
   @Test
   void aFigureMissingFromConfigurationStopsTheStartAndIsNamed() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicyProperties(
-            LocalDate.of(2024, 1, 1), null, 40000L, 5000L))
+            LocalDate.of(2024, 1, 1), null, 40000L, 5000L, 200000L))
         .hasMessageContaining("jiuji.policy.top-up-max");
   }
 }

@@ -69,6 +69,8 @@ class HouseholdRegistryTest {
 
     approvedEnrollment(before, "DIBAO");
     ClockUtil.reset();
+    // one open case per household (SPEC §12): the first one has ended
+    runtime.deleteProcessInstance(before.getId(), "已转入长效保障认定");
 
     // the screening still reports the household as GENERAL: the registry knows better
     ProcessInstance after = startCase(household, "GENERAL", 50_000);

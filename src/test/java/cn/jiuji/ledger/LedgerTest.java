@@ -58,7 +58,10 @@ class LedgerTest {
     // 99.50 left: forms offer whole yuan, never more than the cap allows
     assertThat(ledger.capRemaining(household, YEAR)).isEqualTo(cap - 39901);
 
-    ledger.record(grant(household, newCaseNo(), CIVIL_AFFAIRS_CASE, "3000", at(YEAR, 11, 30)));
+    // beyond the cap only with the leading group's recorded override (SPEC §2, §12)
+    String overridden = newCaseNo();
+    ledger.recordCapOverride(household, overridden, new BigDecimal("3000"), "领导小组集体研究同意", "group1");
+    ledger.record(grant(household, overridden, CIVIL_AFFAIRS_CASE, "3000", at(YEAR, 11, 30)));
     assertThat(ledger.paidInYear(household, YEAR)).isEqualByComparingTo("42900.50");
     assertThat(ledger.capRemaining(household, YEAR)).isZero();
   }
