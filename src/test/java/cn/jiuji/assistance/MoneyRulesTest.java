@@ -1,12 +1,15 @@
 package cn.jiuji.assistance;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static cn.jiuji.assistance.CaseFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.jiuji.ApplicationTest;
-import cn.jiuji.ProcessDriver;
 import cn.jiuji.base.RuleBreak;
 import cn.jiuji.decision.PolicyProperties;
 import cn.jiuji.ledger.GrantRecord;
@@ -48,10 +51,6 @@ class MoneyRulesTest {
   @Autowired PlatformTransactionManager transactions;
   final ObjectMapper json = new ObjectMapper();
   static int earlierCases;
-
-  ProcessDriver drive() {
-    return new ProcessDriver(engine);
-  }
 
   ProcessInstance startCase(Map<String, Object> variables) {
     return runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, variables);
@@ -116,8 +115,8 @@ class MoneyRulesTest {
       assertThatThrownBy(() -> startCase(grantFirst(household)))
           .isInstanceOf(RuleBreak.class).hasMessageContaining(open.getBusinessKey());
     }
-    drive().complete(open, "emergencyGrant", Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
-    drive().runJob(open, "payAdvance");
+    complete(task("emergencyGrant", open), Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
+    execute(job("payAdvance", open));
 
     assertThat(casesOf(household)).isEqualTo(1);
     assertThat(ledger.paidInYear(household, 2026)).isEqualByComparingTo("5000");
@@ -128,7 +127,7 @@ class MoneyRulesTest {
     Map<String, Object> first = start("xunzhong", "GENERAL", 100_000);
     String household = (String) first.get("idNumber");
     ProcessInstance rejected = startCase(first);
-    drive().complete(rejected, "firstVisit", visit(false, false));
+    complete(task("firstVisit", rejected), visit(false, false));
     assertThat(rejected).isEnded();
 
     Map<String, Object> again = start("xunzhong", "GENERAL", 100_000);
@@ -191,7 +190,7 @@ class MoneyRulesTest {
   void anAdvanceOverTheRemainingCapIsNotPaidAndBecomesAnIncident() {
     String household = newIdNumber();
     ProcessInstance pi = startCase(grantFirst(household));
-    drive().complete(pi, "emergencyGrant", Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
+    complete(task("emergencyGrant", pi), Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付"));
     // meanwhile the household is paid 38,000 in an earlier case (another node, another case)
     paidInAnEarlierCase(household, 38000);
 
@@ -210,8 +209,7 @@ class MoneyRulesTest {
     paidInAnEarlierCase(household, 36000);
     ProcessInstance pi = startCase(grantFirst(household));
 
-    assertThatThrownBy(() -> drive().complete(pi, "emergencyGrant",
-        Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付")))
+    assertThatThrownBy(() -> complete(task("emergencyGrant", pi), Map.of("advanceAmount", 5_000L, "emergencyNote", "住院押金无力支付")))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("家庭年度剩余额度 4000 元");
     assertThat(pi).isWaitingAt("emergencyGrant");
   }
@@ -238,8 +236,8 @@ class MoneyRulesTest {
     Map<String, Object> approval = approval(true, 20_000);
     approval.put("capOverride", true);
     approval.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
-    drive().complete(pi, "groupApproval", approval);
-    drive().runJob(pi, "disburse");
+    complete(task("groupApproval", pi), approval);
+    execute(job("disburse", pi));
 
     assertThat(pi).isWaitingAt("followUpDue");
     assertThat(ledger.paidInYear(household, 2026)).isEqualByComparingTo("50000");
@@ -256,7 +254,7 @@ class MoneyRulesTest {
     approval.put("capOverrideReason", "领导小组同意");
     approval.put("approvalNote", "同意");
 
-    assertThatThrownBy(() -> drive().complete(pi, "groupApproval", approval))
+    assertThatThrownBy(() -> complete(task("groupApproval", pi), approval))
         .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("超过单个案件救助金额上限 " + policy.maxCaseAmount() + " 元");
     assertThat(pi).isWaitingAt("groupApproval");
@@ -269,7 +267,7 @@ class MoneyRulesTest {
     Map<String, Object> approval = approval(true, 20_000);
     approval.put("approvalNote", blank);
 
-    assertThatThrownBy(() -> drive().complete(pi, "groupApproval", approval))
+    assertThatThrownBy(() -> complete(task("groupApproval", pi), approval))
         .isInstanceOf(RuleBreak.class)
         .hasMessageContaining("高于审核金额 12200 元，请在审批意见中写明理由");
     assertThat(pi).isWaitingAt("groupApproval");
@@ -285,7 +283,7 @@ class MoneyRulesTest {
     approval.put("capOverride", true);
     approval.put("capOverrideReason", blank);
 
-    assertThatThrownBy(() -> drive().complete(pi, "groupApproval", approval))
+    assertThatThrownBy(() -> complete(task("groupApproval", pi), approval))
         .isInstanceOf(RuleBreak.class).hasMessage("请填写：突破上限理由");
     assertThat(pi).isWaitingAt("groupApproval");
   }
@@ -296,7 +294,7 @@ class MoneyRulesTest {
     Map<String, Object> visit = new java.util.HashMap<>(visit(true, false));
     visit.put("visitFindings", "\u3000\u3000");
 
-    assertThatThrownBy(() -> drive().complete(pi, "firstVisit", visit))
+    assertThatThrownBy(() -> complete(task("firstVisit", pi), visit))
         .isInstanceOf(RuleBreak.class).hasMessage("请填写：入户调查情况");
   }
 
@@ -319,15 +317,15 @@ class MoneyRulesTest {
     Map<String, Object> start = start("xunzhong", "GENERAL", 200_000);
     start.put("idNumber", household);
     ProcessInstance pi = startCase(start);
-    drive().complete(pi, "firstVisit", visit(true, false));
-    drive().complete(pi, "preliminaryOpinion", opinion(true, reviewed, 0));
-    drive().complete(pi, "secondReview", review(true, reviewed));
+    complete(task("firstVisit", pi), visit(true, false));
+    complete(task("preliminaryOpinion", pi), opinion(true, reviewed, 0));
+    complete(task("secondReview", pi), review(true, reviewed));
     return pi;
   }
 
   ProcessInstance approvedCase(long amount, boolean override) {
     ProcessInstance pi = caseAtGroupApproval(newIdNumber(), amount);
-    drive().complete(pi, "groupApproval", approval(true, amount));
+    complete(task("groupApproval", pi), approval(true, amount));
     assertThat(pi).isWaitingAt("disburse");
     return pi;
   }
@@ -336,7 +334,7 @@ class MoneyRulesTest {
   Job exhaustRetries(ProcessInstance pi, String activityId) {
     List<String> failures = new ArrayList<>();
     for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = drive().job(pi, activityId);
+      Job job = job(activityId, pi);
       if (job.getRetries() == 0) {
         return job;
       }
