@@ -76,7 +76,7 @@ const { chromium } = require('playwright-core');
     await page.waitForTimeout(1500);
     await page.getByLabel('加发金额（元）').fill('1000');
     await page.getByLabel('建议救助总额（元）').fill('20900');
-    await page.getByLabel('是', { exact: true }).check();
+    await page.getByLabel('建议救助，报县民政局').check();
     await page.getByLabel('初步意见').fill('浏览器测试：建议加发');
     await page.getByLabel('初步意见').press('Tab');
     const submit = page.getByRole('button', { name: '提交', exact: true });
