@@ -1,7 +1,9 @@
 // Real-browser check of Tasklist (run by TasklistBrowserTest, Maven profile "browser"):
 // in a browser set to English, the login page and Tasklist speak Chinese; the 中文 / English
 // switch turns the login page English and back; then a township worker logs in, opens the
-// first-visit task of one household, claims it, fills the Camunda Form and submits it.
+// first-visit task of one household, claims it, fills the Camunda Form and submits it; then it
+// proposes a top-up the visit did not allow on the next task, and Tasklist shows the bare Chinese
+// reason in a message that leaves the form's 提交 button free (the task stays open).
 // usage: node complete-first-visit.js <base url> <user> <password> <household head> [screenshot dir]
 const { chromium } = require('playwright-core');
 
@@ -41,6 +43,9 @@ const { chromium } = require('playwright-core');
     await page.getByText('本组待办').first().click({ timeout: 30000 });
     await page.getByText('救急难 任务办理').first().waitFor({ timeout: 5000 });
     if (await page.getByText('Camunda 8').filter({ visible: true }).count()) throw new Error('the Camunda 8 banner is shown');
+    // the header names the worker as Chinese write a name: 颜社工, not "社工 颜"
+    const header = (await page.locator('[cam-widget-header]').first().innerText()).replace(/\s+/g, ' ');
+    if (!header.includes('颜社工')) throw new Error(`the header does not name the worker 颜社工: ${header}`);
     // the task list shows the household head as a column: open this household's first visit
     const card = page.locator('li.task', { hasText: household }).filter({ hasText: '初次入户调查核对' });
     await card.first().waitFor({ timeout: 30000 });
@@ -63,6 +68,37 @@ const { chromium } = require('playwright-core');
     await page.waitForTimeout(2000);
     await shot('first-visit-completed');
     console.log('completed');
+
+    // the next step: a top-up although the visit did not find the family especially hard-up
+    const opinion = page.locator('li.task', { hasText: household }).filter({ hasText: '提出初步救助意见' });
+    await opinion.first().click({ timeout: 30000 });
+    await page.getByText('认领', { exact: true }).click({ timeout: 30000 });
+    await page.waitForTimeout(1500);
+    await page.getByLabel('加发金额（元）').fill('1000');
+    await page.getByLabel('建议救助总额（元）').fill('20900');
+    await page.getByLabel('建议救助，报县民政局').check();
+    await page.getByLabel('初步意见').fill('浏览器测试：建议加发');
+    await page.getByLabel('初步意见').press('Tab');
+    const submit = page.getByRole('button', { name: '提交', exact: true });
+    await submit.click();
+    const reason = '入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）';
+    const toast = page.locator('.page-notifications').filter({ hasText: reason });
+    await toast.first().waitFor({ timeout: 30000 });
+    const toastText = (await toast.first().innerText()).trim();
+    console.log(`refusal shown: ${toastText.replace(/\s+/g, ' ')}`);
+    if (/Cannot|task form|[A-Za-z]{4,}/.test(toastText)) throw new Error(`the refusal is not the bare Chinese reason: ${toastText}`);
+    if (!toastText.endsWith(reason)) throw new Error(`the refusal does not end with the reason: ${toastText}`);
+    await shot('refusal');
+    // the message leaves the 提交 button free: nothing lies over its middle, and a click reaches it
+    await submit.scrollIntoViewIfNeeded();
+    const box = await submit.boundingBox();
+    const covered = await page.evaluate(({ x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      return hit && (hit.closest('button') || {}).textContent !== undefined && hit.closest('button') ? hit.closest('button').textContent.trim() : (hit ? hit.outerHTML.slice(0, 120) : 'nothing');
+    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    if (covered !== '提交') throw new Error(`the 提交 button is covered by ${covered}`);
+    await submit.click({ trial: true, timeout: 5000 });
+    console.log('refused');
   } catch (e) {
     await shot('first-visit-failed');
     console.error(e.message);

@@ -14,5 +14,9 @@ public record DemoProperties(boolean users, boolean cases, String password, List
     accounts = accounts == null ? List.of() : List.copyOf(accounts);
   }
 
-  public record Account(String id, String firstName, String lastName, String group) {}
+  /**
+   * A demo user: its id, its name as Chinese write it (family name first, no space: 颜社工) and its
+   * group; without a group the user is someone else's (the administrator) and only named here.
+   */
+  public record Account(String id, String name, String group) {}
 }

@@ -74,6 +74,46 @@ class RuleBreakOverRestTest {
   }
 
   @Test
+  void tasklistShowsTheBareReasonWhenItsFormIsRefused() throws Exception {
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 90_000));
+    String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    var web = new WebClient(port);
+    assertThat(web.webappLogin("tasklist", "xunzhong1", "demo")).isEqualTo(200);
+    String body = """
+        {"variables": {"visitConfirmsHardship": {"value": true}, "especiallyDifficult": {"value": false},
+                       "householdSize": {"value": 0, "type": "Long"}, "visitFindings": {"value": "家里只剩老人"}}}""";
+
+    // the webapps' own REST API, through which Tasklist submits its forms
+    var response = web.webappJson("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("家庭人口至少为 1 人");
+    assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("RuleBreak");
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  @Test
+  void tasklistShowsTheBareReasonWhenAStartIsRefused() throws Exception {
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count();
+    var web = new WebClient(port);
+    assertThat(web.webappLogin("tasklist", "sanban1", "demo")).isEqualTo(200);
+    String body = """
+        {"variables": {
+          "householdHead": {"value": "王某某"}, "idNumber": {"value": "350526198001011235"},
+          "village": {"value": "三班村"}, "category": {"value": "GENERAL"},
+          "selfPaidTwoYears": {"value": 90000}, "emergency": {"value": false}}}""";
+
+    var response = web.webappJson("POST",
+        "/camunda/api/engine/engine/default/process-definition/key/temporaryAssistance/submit-form", body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("message").asText())
+        .startsWith("户主身份证号").contains("不是有效的 18 位公民身份号码").doesNotContain("Cannot");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count())
+        .isEqualTo(before);
+  }
+
+  @Test
   void aTownshipWorkerCannotReportAFamilyOfAnotherTownship() throws Exception {
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("temporaryAssistance").count();
     String body = """

@@ -30,7 +30,7 @@ class TasklistBrowserTest {
   @Autowired TaskService tasks;
 
   @Test
-  void sanbanWorkerCompletesTheFirstVisitFormInTasklist() throws Exception {
+  void sanbanWorkerCompletesTheFirstVisitFormAndReadsARefusalInTasklist() throws Exception {
     var start = CaseFixtures.start("sanban", "GENERAL", 132_667);
     String household = "浏览器测试户" + System.nanoTime() % 10_000;
     start.put("householdHead", household);
@@ -50,8 +50,13 @@ class TasklistBrowserTest {
         .as(Files.readString(log, StandardCharsets.UTF_8) + " (screenshots in " + shots.toAbsolutePath() + File.separator + ")")
         .isZero();
 
+    // the top-up the browser then proposed was refused: the opinion is still open, nothing kept
     var next = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     assertThat(next.getTaskDefinitionKey()).isEqualTo("preliminaryOpinion");
+    assertThat(runtime.getVariable(pi.getId(), "proposedTopUp")).isNull();
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .contains("refusal shown: ", "入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）")
+        .doesNotContain("Cannot submit");
     assertThat(runtime.getVariable(pi.getId(), "visitConfirmsHardship")).isEqualTo(true);
     assertThat(runtime.getVariable(pi.getId(), "householdSize")).isEqualTo(4L);
     assertThat(runtime.getVariable(pi.getId(), "visitFindings").toString()).contains("浏览器测试");
