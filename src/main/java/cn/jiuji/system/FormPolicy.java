@@ -220,6 +220,7 @@ final class FormPolicy {
       if (field.isEmpty()) {
         unknown.add(name);
       } else if (field.get().editable()) {
+        requirePlainType(name, variables.get(name));
         passed.set(name, variables.get(name));
       } else {
         shown.add(name);
@@ -235,6 +236,25 @@ final class FormPolicy {
       }
     }
     return passed;
+  }
+
+  /**
+   * SPEC §12: from outside only String, Boolean, Long, Integer, Double, Date and Json (and an empty
+   * value), never a Java object, a file or XML, which the engine would deserialize or store as
+   * given; an untyped value is fine, the engine takes it as JSON gives it.
+   */
+  private static final Set<String> PLAIN_TYPES =
+      Set.of("string", "boolean", "long", "integer", "short", "double", "date", "json", "null");
+
+  private static void requirePlainType(String name, JsonNode sent) {
+    JsonNode type = sent == null ? null : sent.get("type");
+    if (type == null || type.isNull()) {
+      return;
+    }
+    if (!type.isTextual() || !PLAIN_TYPES.contains(type.asText().toLowerCase(java.util.Locale.ROOT))) {
+      throw RuleBreak.badRequest("“" + name + "”的值类型“" + type.asText()
+          + "”不能提交：只能提交文本、数字、是/否、日期或 JSON");
+    }
   }
 
   private enum Context { TASK, TASK_VARIABLE, START }

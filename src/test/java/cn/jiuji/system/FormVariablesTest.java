@@ -72,6 +72,31 @@ class FormVariablesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Object", "File", "Bytes", "Xml"})
+  void aFormFieldSentAsAJavaObjectOrFileIsRefusedAndTheCaseStillAnswers(String type) throws Exception {
+    Case c = xunzhongCase();
+    ObjectNode body = (ObjectNode) json.readTree(body(CaseFixtures.visit(true, false)));
+    ObjectNode findings = json.createObjectNode();
+    findings.put("type", type);
+    findings.put("value", "{}");
+    findings.putObject("valueInfo")
+        .put("objectTypeName", "org.springframework.context.support.GenericApplicationContext")
+        .put("serializationDataFormat", "application/json");
+    ((ObjectNode) body.get("variables")).set("visitFindings", findings);
+
+    var response = web.postJson("/engine-rest/task/" + c.taskId() + "/complete", body.toString(),
+        "xunzhong1", PASSWORD);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("message").asText())
+        .isEqualTo("“visitFindings”的值类型“" + type + "”不能提交：只能提交文本、数字、是/否、日期或 JSON");
+    assertThat(tasks.createTaskQuery().taskId(c.taskId()).count()).as("the task stays open").isEqualTo(1);
+    assertThat(runtime.getVariables(c.processInstanceId())).doesNotContainKey("visitFindings");
+    var summary = web.get("/api/cases/" + c.caseNo(), "civil1", PASSWORD);
+    assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"complete", "submit-form"})
   void aVariableTheFormDoesNotHaveIsRefusedByNameAndNothingChanges(String operation) throws Exception {
     Case c = xunzhongCase();
