@@ -1,12 +1,8 @@
 package cn.jiuji.assistance;
 
+import cn.jiuji.base.SqlDialect;
 import java.time.LocalDate;
-import javax.sql.DataSource;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Hands out case numbers {@code YSYY-2026-00042} from a database sequence: unique across nodes. */
@@ -18,12 +14,9 @@ public class CaseNumbers {
   private final DataFieldMaxValueIncrementer sequence;
   private final CaseProperties cases;
 
-  CaseNumbers(DataSource dataSource, CaseProperties cases) throws MetaDataAccessException {
+  CaseNumbers(SqlDialect dialect, CaseProperties cases) {
     this.cases = cases;
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-    this.sequence = product.toLowerCase().contains("postgres")
-        ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
-        : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
+    this.sequence = dialect.sequence(SEQUENCE);
   }
 
   public String next(LocalDate day) {

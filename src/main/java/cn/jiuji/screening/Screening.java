@@ -1,5 +1,6 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.base.SqlDialect;
 import cn.jiuji.base.CountyClock;
 import static cn.jiuji.assistance.CaseVariables.*;
 

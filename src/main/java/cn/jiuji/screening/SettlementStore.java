@@ -1,5 +1,6 @@
 package cn.jiuji.screening;
 
+import cn.jiuji.base.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.jiuji.screening;
+package cn.jiuji.base;
 
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -17,12 +17,12 @@ import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncr
 import org.springframework.stereotype.Component;
 
 /**
- * Where the screening's SQL differs between PostgreSQL (production) and H2 (tests, the default
- * profile): the only place that asks which one it is. PostgreSQL's rows are loaded by its own
- * loader (binary COPY), which {@link SettlementStore} picks by {@link #postgres()}.
+ * Where the application's SQL differs between PostgreSQL (production) and H2 (tests, the default
+ * profile): the only place that asks which one it is (case numbers' sequence, the screening's
+ * inserts; the import loads PostgreSQL's rows by binary COPY when {@link #postgres()}).
  */
 @Component
-final class SqlDialect {
+public final class SqlDialect {
 
   private final DataSource dataSource;
   private final boolean postgres;
@@ -33,11 +33,11 @@ final class SqlDialect {
     this.postgres = product.toLowerCase().contains("postgres");
   }
 
-  boolean postgres() {
+  public boolean postgres() {
     return postgres;
   }
 
-  DataFieldMaxValueIncrementer sequence(String name) {
+  public DataFieldMaxValueIncrementer sequence(String name) {
     return postgres ? new PostgresSequenceMaxValueIncrementer(dataSource, name)
         : new H2SequenceMaxValueIncrementer(dataSource, name);
   }
@@ -50,7 +50,7 @@ final class SqlDialect {
    *
    * @param values one SQL value per column, usually {@code ?}
    */
-  InsertIfAbsent insertIfAbsent(String table, String[] columns, String[] values, String... key) {
+  public InsertIfAbsent insertIfAbsent(String table, String[] columns, String[] values, String... key) {
     String into = "INSERT INTO " + table + " (" + String.join(", ", columns) + ")";
     if (postgres) {
       return new InsertIfAbsent(into + " VALUES (" + String.join(", ", values) + ") ON CONFLICT ("
@@ -62,22 +62,22 @@ final class SqlDialect {
   }
 
   /** {@code n} placeholders. */
-  static String[] placeholders(int n) {
+  public static String[] placeholders(int n) {
     return Collections.nCopies(n, "?").toArray(String[]::new);
   }
 
   /**
    * @param keyParameters how many parameters follow the values: the key again (H2), or none
    */
-  record InsertIfAbsent(String sql, int keyParameters) {
+  public record InsertIfAbsent(String sql, int keyParameters) {
 
     /** The statement's parameters: the values, then the key's values where the statement needs them. */
-    Object[] arguments(Object[] values, Object... key) {
+    public Object[] arguments(Object[] values, Object... key) {
       return Stream.concat(Arrays.stream(values), Arrays.stream(key).limit(keyParameters)).toArray();
     }
 
     /** Binds the key's values after the {@code valueCount} values, where the statement needs them. */
-    void bindKey(PreparedStatement statement, int valueCount, Object... key) throws SQLException {
+    public void bindKey(PreparedStatement statement, int valueCount, Object... key) throws SQLException {
       for (int i : IntStream.range(0, keyParameters).toArray()) {
         statement.setObject(valueCount + 1 + i, key[i]);
       }
