@@ -40,6 +40,12 @@ public final class IdNumbers {
     return month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth();
   }
 
+  /** The birth date of a valid ID number (digits 7 to 14). */
+  public static java.time.LocalDate birthDate(String id) {
+    return java.time.LocalDate.of(Integer.parseInt(id, 6, 10, 10), Integer.parseInt(id, 10, 12, 10),
+        Integer.parseInt(id, 12, 14, 10));
+  }
+
   /** Completes 17 digits with their check character. */
   public static String withCheckCharacter(String first17) {
     int sum = 0;

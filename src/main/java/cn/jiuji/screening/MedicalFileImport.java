@@ -196,6 +196,7 @@ public class MedicalFileImport {
     private int accepted;
     private int rejectedCount;
     private final CompletableFuture<String> hash;
+    private final java.time.LocalDate importDay = clock.today();
     private boolean checked;
     /** The same file imported before, found while reading: the read stopped there. */
     private SettlementStore.ArchivedFile earlier;
@@ -223,7 +224,7 @@ public class MedicalFileImport {
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
           return true;
         }
-        parser = SettlementParser.forHeader(county, cells);
+        parser = SettlementParser.forHeader(county, cells, importDay);
         return true;
       }
       var parsed = parser.parse(cells);

@@ -248,8 +248,18 @@ final class MedicalFileReader {
       throw RuleBreak.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
     } catch (OpenXML4JException | ParserConfigurationException e) {
       throw RuleBreak.badRequest("无法读取 Excel 文件（文件可能已损坏）：" + e.getMessage());
+    } catch (IOException e) {
+      // POI's ZipSecureFile stops a part that inflates beyond its minimum ratio with a plain
+      // IOException: its message is the only mark it leaves
+      if (e.getMessage() != null && e.getMessage().startsWith(ZIP_BOMB)) {
+        throw RuleBreak.badRequest("Excel 文件解压后异常膨胀（压缩比超出安全限度），可能是恶意构造的文件，未导入任何内容；"
+            + "请从医保系统重新导出后再导入");
+      }
+      throw e;
     }
   }
+
+  private static final String ZIP_BOMB = "Zip bomb detected";
 
   /**
    * The texts of the shared strings table without formatting: the table's own lookup wraps each

@@ -61,29 +61,40 @@ final class SettlementParser {
   private static final java.util.regex.Pattern AMOUNT_NOISE = java.util.regex.Pattern.compile("[\\s,，¥￥元]");
 
   private final CountyProperties county;
+  private final LocalDate importDay;
   private final int[] index = new int[Column.values().length];
   private final java.util.Map<String, String> townshipCodes = new java.util.HashMap<>();
   private final java.util.Map<String, Category> categories = new java.util.HashMap<>();
 
-  private SettlementParser(CountyProperties county) {
+  private SettlementParser(CountyProperties county, LocalDate importDay) {
     this.county = county;
+    this.importDay = importDay;
     county.townships().forEach(t -> townshipCodes.putIfAbsent(t.name(), t.code()));
     Arrays.stream(Category.values()).forEach(c -> categories.put(c.fileName(), c));
   }
 
   /**
    * Reads the header row. A file without every required column is refused as a whole: no row of
-   * it could be used.
+   * it could be used; so is a file that names a column twice, as nobody can tell which of the two
+   * the office meant.
+   *
+   * @param importDay the county's today: no settlement can be dated after it
    */
-  static SettlementParser forHeader(CountyProperties county, List<String> header) {
-    SettlementParser parser = new SettlementParser(county);
+  static SettlementParser forHeader(CountyProperties county, List<String> header, LocalDate importDay) {
+    SettlementParser parser = new SettlementParser(county, importDay);
     Arrays.fill(parser.index, -1);
     for (int i = 0; i < header.size(); i++) {
       String name = normalizeHeader(header.get(i));
       for (Column column : Column.values()) {
-        if (column.header.equals(name) && parser.index[column.ordinal()] < 0) {
-          parser.index[column.ordinal()] = i;
+        if (!column.header.equals(name)) {
+          continue;
         }
+        int first = parser.index[column.ordinal()];
+        if (first >= 0) {
+          throw RuleBreak.badRequest("表头中“" + column.header + "”出现了 2 次（第 " + (first + 1) + " 列和第 " + (i + 1)
+              + " 列），无法确定以哪一列为准，请删去多余的一列后重新导入");
+        }
+        parser.index[column.ordinal()] = i;
       }
     }
     String missing = Arrays.stream(Column.values())
@@ -130,6 +141,9 @@ final class SettlementParser {
         reasons = add(reasons, "缺少" + column.header);
       } else if (value.length() > column.maxLength) {
         reasons = add(reasons, column.header + "超过 " + column.maxLength + " 个字符");
+      } else if (hasControlCharacter(value)) {
+        // PostgreSQL stores no NUL in text, and no office types an escape or a bell into a name
+        reasons = add(reasons, column.header + "含有不可见的控制字符（如 NUL），请检查导出的文件");
       }
     }
     Reasons why = new Reasons(reasons);
@@ -155,6 +169,11 @@ final class SettlementParser {
       }
     }
     LocalDate settledOn = date(values[Column.SETTLED_ON.ordinal()], why);
+    if (settledOn != null && settledOn.isAfter(importDay)) {
+      why.add("结算日期“" + values[Column.SETTLED_ON.ordinal()] + "”晚于导入当天（" + importDay + "），不可能已经结算");
+    } else if (settledOn != null && idNumber != null && settledOn.isBefore(IdNumbers.birthDate(idNumber))) {
+      why.add("结算日期“" + values[Column.SETTLED_ON.ordinal()] + "”早于患者出生日期（" + IdNumbers.birthDate(idNumber) + "）");
+    }
     long total = amount(Column.TOTAL_COST, values[Column.TOTAL_COST.ordinal()], why);
     long selfPaid = amount(Column.SELF_PAID, values[Column.SELF_PAID.ordinal()], why);
     if (total != NO_AMOUNT && total < 0) {
@@ -188,6 +207,17 @@ final class SettlementParser {
     void add(String reason) {
       list = SettlementParser.add(list, reason);
     }
+  }
+
+  /** C0 controls and DEL, the tab excepted (a tab inside a quoted CSV cell is text). */
+  private static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && c != '\t' || c == 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> add(List<String> reasons, String reason) {

@@ -242,7 +242,7 @@ class ScreeningImportTest {
     String[][] values = {
         {"0", "0", "1999-12-31"}, {"0.05", "0.05", "2000-01-01"}, {"1.00", "0.10", "2024-02-29"},
         {"10000", "9999.99", "2025-12-31"}, {"100000000.01", "12345678.9", "1970-01-01"},
-        {"999999999999.99", "100000000000", "2099-06-15"}};
+        {"999999999999.99", "100000000000", "2026-06-10"}};
     MedicalFileBuilder builder = new MedicalFileBuilder();
     for (String[] row : values) {
       String id = MedicalFileBuilder.newSettlementId();
@@ -391,6 +391,84 @@ class ScreeningImportTest {
         .hasMessageStartingWith("无法读取 Excel 文件（文件已损坏）：单元格引用的共享字符串（编号 11）不存在");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM medical_settlement WHERE settlement_id = ?", Integer.class,
         settlementId)).isZero();
+  }
+
+  @Test
+  void refusesDatesBeforeThePatientsBirthOrAfterTheImportAndKeepsTheGoodRows() {
+    // the clock is pinned to 2026-06-10; the test IDs are of people born in 1950
+    String household = MedicalFileBuilder.newHousehold();
+    String born = household.substring(6, 10) + "-" + household.substring(10, 12) + "-" + household.substring(12, 14);
+    Path file = new MedicalFileBuilder()
+        .settlement(household, "", "2025-03-01", "100", "10")           // row 2
+        .settlement(household, "", "0000-01-01", "100", "10")           // row 3
+        .settlement(household, "", "+999999999-12-31", "100", "10")     // row 4
+        .settlement(household, "", "2026-06-11", "100", "10")           // row 5
+        .settlement(household, "", "1949-12-31", "100", "10")           // row 6
+        .settlement(household, "", "2026-06-10", "100", "10")           // row 7
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    var result = importFile(file);
+
+    assertThat(result.accepted()).isEqualTo(2);
+    assertThat(result.rejected()).extracting(RejectedRow::row).containsExactly(3L, 4L, 5L, 6L);
+    assertThat(result.rejected().get(0).reason()).isEqualTo("结算日期“0000-01-01”早于患者出生日期（" + born + "）");
+    assertThat(result.rejected().get(1).reason()).isEqualTo("结算日期“+999999999-12-31”晚于导入当天（2026-06-10），不可能已经结算");
+    assertThat(result.rejected().get(2).reason()).isEqualTo("结算日期“2026-06-11”晚于导入当天（2026-06-10），不可能已经结算");
+    assertThat(result.rejected().get(3).reason()).isEqualTo("结算日期“1949-12-31”早于患者出生日期（" + born + "）");
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("20");
+  }
+
+  @Test
+  void refusesRowsWithControlCharactersSuchAsNulBytes() {
+    String household = MedicalFileBuilder.newHousehold();
+    Path file = new MedicalFileBuilder()
+        .row(MedicalFileBuilder.newSettlementId(), household, "颜某\u0000明", household, "颜某明", "三班镇", "泗滨村", "",
+            "2025-03-01", "100", "10")                                                                   // row 2
+        .row(MedicalFileBuilder.newSettlementId(), household, "颜某明", household, "颜某明", "三班镇", "泗滨\u001b村", "",
+            "2025-03-01", "100", "10")                                                                   // row 3
+        .settlement(household, "", "2025-03-02", "100", "10")                                              // row 4
+        .write(MedicalFiles.Format.CSV_UTF8);
+
+    var result = importFile(file);
+
+    assertThat(result.accepted()).isEqualTo(1);
+    assertThat(result.rejected()).extracting(RejectedRow::row, RejectedRow::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2L, "姓名含有不可见的控制字符（如 NUL），请检查导出的文件"),
+        org.assertj.core.groups.Tuple.tuple(3L, "村（社区）含有不可见的控制字符（如 NUL），请检查导出的文件"));
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("10");
+  }
+
+  @Test
+  void refusesAFileThatNamesAColumnTwice() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    Path file = Files.createTempFile("medical-", ".csv");
+    Files.writeString(file, String.join(",", MedicalFiles.HEADER) + ",个人自付\n"
+        + MedicalFileBuilder.newSettlementId() + "," + household + ",颜某斌," + household
+        + ",颜某斌,三班镇,泗滨村,,2025-05-05,100,50,90\n", StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> importFile(file)).isInstanceOf(RuleBreak.class)
+        .hasMessage("表头中“个人自付”出现了 2 次（第 11 列和第 12 列），无法确定以哪一列为准，请删去多余的一列后重新导入");
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void refusesAnExcelFileThatInflatesFarBeyondItsSize() throws Exception {
+    String household = MedicalFileBuilder.newHousehold();
+    Path bomb = new MedicalFileBuilder().settlement(household, "", "2025-03-01", "100", "10")
+        .write(MedicalFiles.Format.XLSX);
+    // 64 MB of blanks in the sheet compress to a few dozen kilobytes: the shape of a zip bomb
+    try (var zip = java.nio.file.FileSystems.newFileSystem(bomb);
+        var out = Files.newOutputStream(zip.getPath("xl/worksheets/sheet1.xml"))) {
+      byte[] blanks = new byte[1 << 20];
+      java.util.Arrays.fill(blanks, (byte) ' ');
+      for (int i = 0; i < 64; i++) {
+        out.write(blanks);
+      }
+    }
+
+    assertThatThrownBy(() -> importFile(bomb)).isInstanceOf(RuleBreak.class)
+        .hasMessageStartingWith("Excel 文件解压后异常膨胀");
+    assertThat(selfPaidOf(household)).isEqualByComparingTo("0");
   }
 
   private static Path withSharedStrings(Path xlsx, String sharedStrings) throws Exception {

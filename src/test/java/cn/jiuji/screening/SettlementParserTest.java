@@ -12,7 +12,8 @@ class SettlementParserTest {
   static final List<String> HEADER = List.of("结算单号", "身份证号", "姓名", "户主身份证号", "户主姓名", "乡镇",
       "村（社区）", "人员类别", "结算日期", "医疗总费用", "个人自付");
   static final SettlementParser PARSER = SettlementParser.forHeader(
-      new CountyProperties("德化县", List.of(new CountyProperties.Township("sanban", "三班镇"))), HEADER);
+      new CountyProperties("德化县", List.of(new CountyProperties.Township("sanban", "三班镇"))), HEADER,
+      java.time.LocalDate.of(2026, 6, 10));
 
   static SettlementParser.Parsed parse(String total, String selfPaid) {
     String id = MedicalFileBuilder.newHousehold();
