@@ -1,6 +1,8 @@
 package cn.jiuji.system;
 
+import cn.jiuji.base.CountyClock;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -33,6 +35,20 @@ class RestSecurityConfiguration {
     registration.setName("formVariables");
     registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<IdNumberMasking> idNumberMasking(ProcessEngineConfigurationImpl engine,
+      CamundaBpmProperties camunda, PrivacyProperties privacy, JdbcTemplate jdbc, CountyClock clock) {
+    String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
+    var registration = new FilterRegistrationBean<>(
+        new IdNumberMasking(new RestRoute.Roots(ENGINE_REST, webappRest), engine, privacy, jdbc, clock));
+    registration.setName("idNumberMasking");
+    registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
+    // inside the login, which tells who reads: the answer is rewritten before the login lets it go
+    registration.setOrder(AUTHENTICATION_ORDER + 1);
     registration.setAsyncSupported(true);
     return registration;
   }
