@@ -61,6 +61,14 @@ final class FormVariablesFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     RestRoute route = roots.of(request).orElse(null);
+    if (route != null) {
+      try {
+        RouteRules.checkPaging(request);
+      } catch (RuleBreak refused) {
+        write(response, EngineRestConfiguration.status(refused.kind()), RuleBreak.class.getSimpleName(), refused.getMessage());
+        return;
+      }
+    }
     if (route == null || route.isRead() && !RouteRules.countsTheCounty(route)) {
       chain.doFilter(request, response);
       return;

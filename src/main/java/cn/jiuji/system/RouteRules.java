@@ -33,6 +33,29 @@ final class RouteRules {
             || segment.toLowerCase(java.util.Locale.ROOT).endsWith("report")));
   }
 
+  /** Paging a query by a negative number is a 400, not the database's error (a 500). */
+  static void checkPaging(jakarta.servlet.http.HttpServletRequest request) {
+    // from the query string itself: asking the request for a parameter would read a form body
+    String query = request.getQueryString();
+    if (query == null) {
+      return;
+    }
+    for (String pair : query.split("&")) {
+      String[] parts = pair.split("=", 2);
+      String name;
+      String value;
+      try {
+        name = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
+        value = parts.length < 2 ? "" : java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw RuleBreak.badRequest("请求地址中的参数编码不正确");
+      }
+      if ((name.equals("firstResult") || name.equals("maxResults")) && !value.strip().matches("\\d{1,9}")) {
+        throw RuleBreak.badRequest("分页参数 " + name + " 必须是不小于 0 的整数（收到 “" + value + "”）");
+      }
+    }
+  }
+
   static void check(RestRoute route, RequestUser user, EngineLookups lookups) {
     if (route.isRead() && countsTheCounty(route) && !lookups.readsTheCounty(user)) {
       throw RuleBreak.forbidden(COUNTY_FIGURES);
