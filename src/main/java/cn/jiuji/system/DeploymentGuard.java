@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * SPEC §12: a deployed model may call only the application's own beans and plain expressions.
- * Refused at deployment, with the element named, before the engine reads the model: scripts (script
+ * Refused at deployment (BPMN and DMN), with the element named, before the engine reads the model: scripts (script
  * tasks, script listeners and mappings, conditions in a script language), connectors, Java
  * classes outside the application's package, and every expression that {@link ModelExpressions}
  * does not allow. A designer's model that ran {@code Runtime.exec} in the job executor was the
@@ -60,7 +60,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     }
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName();
-      if (name != null && (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) && resource.getBytes() != null) {
+      boolean bpmn = name != null && (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml"));
+      boolean dmn = name != null && (name.endsWith(".dmn") || name.endsWith(".dmn11.xml"));
+      if ((bpmn || dmn) && resource.getBytes() != null) {
         Parse parse = new ElementTree().createParse().name(name)
             .sourceInputStream(new ByteArrayInputStream(resource.getBytes())).execute();
         if (parse.getRootElement() != null) {
@@ -87,7 +89,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     for (String attribute : element.attributes()) {
       String name = local(attribute);
       String value = element.attribute(attribute);
-      if ("language".equals(name) || "scriptFormat".equals(name)) {
+      // a DMN expression in anything but FEEL (JavaScript, Groovy, JUEL with the beans) is a script too
+      if ("language".equals(name) || "scriptFormat".equals(name)
+          || "expressionLanguage".equals(name) && element.getUri() != null && element.getUri().contains("DMN")
+          && !value.toLowerCase(java.util.Locale.ROOT).contains("feel")) {
         refuse(here, "含有脚本（" + value + "）：模型中不允许脚本，条件请写成表达式，例如 ${approved}");
       }
       if (name.equals("class") || name.endsWith("Class")) {

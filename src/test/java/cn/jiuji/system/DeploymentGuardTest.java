@@ -98,6 +98,30 @@ class DeploymentGuardTest {
   }
 
   @Test
+  void aDecisionWithAScriptExpressionIsRefused() {
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="scriptedDecisions" name="测试"
+            namespace="http://jiuji.cn/test">
+          <decision id="scriptedDecision" name="脚本决策">
+            <decisionTable id="scriptedTable">
+              <input id="scriptedInput">
+                <inputExpression id="scriptedExpression" typeRef="string" expressionLanguage="javascript">
+                  <text>java.lang.Runtime.getRuntime().exec('id')</text>
+                </inputExpression>
+              </input>
+              <output id="scriptedOutput" name="result" typeRef="string" />
+            </decisionTable>
+          </decision>
+        </definitions>
+        """;
+    assertThatThrownBy(() -> repository.createDeployment().addString("scripted.dmn", dmn).deploy())
+        .isInstanceOf(RuleBreak.class)
+        .hasMessageStartingWith("模型不能部署：元素（scriptedExpression）含有脚本（javascript）");
+    assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("scriptedDecision").count()).isZero();
+  }
+
+  @Test
   void aDesignerDeployingRuntimeExecFromModelerGetsAChineseRefusalAndNothingIsDeployed() throws Exception {
     String xml = model("exfiltrate", "camunda:asyncBefore=\"true\" camunda:expression=\"${T(java.lang.Runtime).getRuntime().exec('id')}\"", "");
     var response = web.postMultipart("/engine-rest/deployment/create", Map.of("deployment-name", "exfiltrate"),
