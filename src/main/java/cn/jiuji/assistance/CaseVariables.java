@@ -64,6 +64,8 @@ public final class CaseVariables {
   public static final CaseVariable<Long> ADVANCE_AMOUNT = CaseVariable.of("advanceAmount", Long.class);
   public static final CaseVariable<String> EMERGENCY_NOTE = CaseVariable.of("emergencyNote", String.class);
   public static final CaseVariable<String> ADVANCE_APPROVED_BY = CaseVariable.of("advanceApprovedBy", String.class);
+  /** Who signed off each step of the case's chain (SignOffChain): {@code preliminaryOpinion:sanban1,...}. */
+  public static final CaseVariable<String> SIGNED_OFF_BY = CaseVariable.of("signedOffBy", String.class);
   // disburse
   public static final CaseVariable<Long> PAID_AMOUNT = CaseVariable.of("paidAmount", Long.class);
   // rejection at any step

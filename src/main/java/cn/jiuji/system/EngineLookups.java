@@ -91,6 +91,29 @@ final class EngineLookups {
         .processDefinitionId(definitionId).count()) > 0;
   }
 
+  /** Whether the user reads the whole county in Cockpit (managers, leaders, designers). */
+  boolean readsTheCounty(RequestUser user) {
+    return unchecked(() -> engine.getAuthorizationService().isUserAuthorized(user.id(), user.groups(),
+        org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+        "cockpit"));
+  }
+
+  /** Whether the user works on the task: its assignee or owner, a candidate, or in a candidate group. */
+  boolean worksOn(RequestUser user, String taskId) {
+    return unchecked(() -> {
+      Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return false;
+      }
+      if (user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())) {
+        return true;
+      }
+      return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+          .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .anyMatch(link -> user.id().equals(link.getUserId()) || user.groups().contains(link.getGroupId()));
+    });
+  }
+
   /** A query with the user's authorizations, as the REST API would run it. */
   private <T> T asUser(RequestUser user, Callable<T> query) {
     var identity = engine.getIdentityService();

@@ -52,7 +52,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   }
 
   static Optional<Response> refusal(Throwable failure, Request request, UriInfo uri) {
-    return RuleBreak.in(failure).map(ruleBreak -> {
+    return RuleBreak.in(failure).or(() -> userFault(failure)).map(ruleBreak -> {
       int status = status(ruleBreak.kind());
       LOG.info("Refused {} /{} ({}): {}", request == null ? "" : request.getMethod(),
           uri == null ? "" : uri.getPath(), status, ApiExceptionHandler.oneLine(ruleBreak.getMessage()));
@@ -61,6 +61,23 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       dto.setMessage(ruleBreak.getMessage());
       return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
     });
+  }
+
+  /**
+   * Failures that the request caused, not the system, which Camunda answers with a 500: a task
+   * completed by two at once (the second loses the optimistic lock) and a value the database
+   * cannot hold (SQLSTATE class 22: a text over 4,000 characters, a number or date out of range).
+   */
+  static Optional<RuleBreak> userFault(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        return Optional.of(RuleBreak.conflict("该任务或案件刚刚已被他人处理，请刷新后再试"));
+      }
+      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+        return Optional.of(RuleBreak.badRequest("提交的数据过长或超出允许的范围（文字最多 4000 个字符），未能保存"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Takes precedence over Camunda's own mapper of the same type. */

@@ -61,7 +61,15 @@ final class FormVariablesFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     RestRoute route = roots.of(request).orElse(null);
-    if (route == null || route.isRead()) {
+    if (route != null) {
+      try {
+        RouteRules.checkPaging(request);
+      } catch (RuleBreak refused) {
+        write(response, EngineRestConfiguration.status(refused.kind()), RuleBreak.class.getSimpleName(), refused.getMessage());
+        return;
+      }
+    }
+    if (route == null || route.isRead() && !RouteRules.countsTheCounty(route)) {
       chain.doFilter(request, response);
       return;
     }
@@ -87,6 +95,10 @@ final class FormVariablesFilter extends OncePerRequestFilter {
 
   /** The body to pass on, null for the one sent; or a refusal. */
   private byte[] check(RestRoute route, HttpServletRequest request, RequestUser user) throws IOException {
+    RouteRules.check(route, user, lookups);
+    if (route.isRead()) {
+      return null;
+    }
     var write = VariableWrite.of(route.method(), route.segments()).orElse(null);
     if (!RestAllowList.allows(route)) {
       // a variable write not on the list says why it is refused, any other endpoint that it is not for them
