@@ -86,6 +86,26 @@ final class EngineLookups {
     return asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(taskId).count()) > 0;
   }
 
+  /**
+   * Whether the user works the task: its assignee or owner, or one of its candidates. Reading a
+   * task (managers read them all) is not working it.
+   */
+  boolean userWorksTask(RequestUser user, String taskId) {
+    return unchecked(() -> {
+      Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return true; // the REST API answers that there is no such task
+      }
+      if (user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())) {
+        return true;
+      }
+      return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+          .filter(link -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .anyMatch(link -> user.id().equals(link.getUserId())
+              || link.getGroupId() != null && user.groups().contains(link.getGroupId()));
+    });
+  }
+
   boolean userSeesDefinition(RequestUser user, String definitionId) {
     return asUser(user, () -> engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionId(definitionId).count()) > 0;

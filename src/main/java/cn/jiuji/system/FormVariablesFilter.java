@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -93,10 +94,21 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       throw RuleBreak.forbidden(write instanceof VariableWrite.AdministratorsOnly only ? only.message()
           : write instanceof VariableWrite.Unformed ? FormPolicy.UNFORMED : ADMINISTRATORS_ONLY);
     }
+    if (annotatesTask(route) && !lookups.userWorksTask(user, route.segments().get(1))) {
+      // the engine lets whoever reads a task comment on it; managers read every task and work none
+      throw RuleBreak.forbidden("只有承办此任务的人员才能添加备注或附件");
+    }
     if (write == null) {
       return null;
     }
     return forms.check(write, FormPolicy.readsBody(write) ? body(request) : null, user);
+  }
+
+  /** A comment or an attachment on a task ({@code task/{id}/comment/create}, {@code task/{id}/attachment/...}). */
+  private static boolean annotatesTask(RestRoute route) {
+    List<String> path = route.segments();
+    return path.size() >= 3 && path.get(0).equalsIgnoreCase("task")
+        && (path.get(2).equalsIgnoreCase("comment") || path.get(2).equalsIgnoreCase("attachment"));
   }
 
   /**
