@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prints the 临时救助审核审批表 (SPEC §11) as an A4 PDF: an XHTML page rendered by openhtmltopdf,
- * with the shipped TrueType font (resources/fonts) embedded as the subset of the characters used.
+ * with the shipped TrueType fonts (resources/fonts) embedded as the subsets of the characters used.
  */
 @Component
 class ApprovalFormPdf {
 
+  /** Chinese; it has no Latin letters or digits, which come from the second font. */
   static final String FONT = "/fonts/DroidSansFallback.ttf";
+  static final String LATIN_FONT = "/fonts/LiberationSans-Regular.ttf";
   private static final String FAMILY = "jiuji-cjk";
+  private static final String LATIN_FAMILY = "jiuji-latin";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   private final CountyClock clock;
@@ -39,6 +42,8 @@ class ApprovalFormPdf {
       // one face for all weights: headings are set larger, not in a bold face the font lacks
       for (int weight : new int[] {400, 700}) {
         builder.useFont(() -> ApprovalFormPdf.class.getResourceAsStream(FONT), FAMILY, weight, FontStyle.NORMAL, true);
+        builder.useFont(() -> ApprovalFormPdf.class.getResourceAsStream(LATIN_FONT), LATIN_FAMILY, weight,
+            FontStyle.NORMAL, true);
       }
       builder.withHtmlContent(html(sheet), null);
       builder.toStream(out);
@@ -146,7 +151,7 @@ class ApprovalFormPdf {
 
   private static final String CSS = """
       @page { size: A4; margin: 15mm 14mm 15mm 14mm; }
-      body { font-family: 'jiuji-cjk'; font-size: 10pt; color: #000; }
+      body { font-family: 'jiuji-latin', 'jiuji-cjk'; font-size: 10pt; color: #000; }
       h1 { font-size: 18pt; text-align: center; margin: 0 0 2mm 0; letter-spacing: 1pt; }
       p.sub { text-align: center; margin: 0 0 4mm 0; font-size: 10pt; }
       table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; table-layout: fixed; }
