@@ -86,6 +86,7 @@ public class CaseRules {
     if (recommend && amount == 0) {
       throw RuleBreak.badRequest("建议救助时，建议救助总额必须大于 0");
     }
+    belowThreshold(task, form, recommend, "建议救助");
     form.text(OPINION, "初步意见", true);
   }
 
@@ -106,6 +107,7 @@ public class CaseRules {
     boolean override = form.flag(CAP_OVERRIDE);
     String note = form.text(APPROVAL_NOTE, "审批意见", !approved);
     APPROVED_BY.set(task, worker(task));
+    belowThreshold(task, form, approved, "批准救助");
     if (!approved) {
       return;
     }
@@ -160,6 +162,29 @@ public class CaseRules {
   /** Every 催办 task: what was done about the overdue step. */
   public void escalation(DelegateTask task) {
     new FormValues(task).text(ESCALATION_NOTE, "催办情况", true);
+  }
+
+  /**
+   * SPEC §11: a case below its threshold may still go on (一事一议), but whoever moves it on
+   * writes why; saying no needs no such reason, and a case above its threshold none at all.
+   */
+  private static void belowThreshold(DelegateTask task, FormValues form, boolean goesOn, String decision) {
+    if (!goesOn || !Boolean.FALSE.equals(ELIGIBLE.from(task))) {
+      return;
+    }
+    if (form.text(BELOW_THRESHOLD_REASON, "低于门槛的理由", false).isEmpty()) {
+      throw RuleBreak.badRequest(String.format("本案两年个人自付医疗费用 %s 元低于救助门槛 %s 元，%s须写明低于门槛的理由",
+          yuan(SELF_PAID_TWO_YEARS.from(task)), yuan(THRESHOLD.from(task)), decision));
+    }
+  }
+
+  private static String yuan(Double amount) {
+    return amount == null ? "—" : new java.math.BigDecimal(amount.toString()).stripTrailingZeros().toPlainString();
+  }
+
+  /** The township's reason, shown to the leading group beside its own (the input mapping of groupApproval). */
+  public String belowThresholdReason(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    return BELOW_THRESHOLD_REASON.from(execution);
   }
 
   private String worker(DelegateTask task) {

@@ -49,6 +49,14 @@ public final class CaseVariables {
   public static final CaseVariable<Long> PROPOSED_AMOUNT = CaseVariable.of("proposedAmount", Long.class);
   public static final CaseVariable<Boolean> RECOMMEND = CaseVariable.of("recommend", Boolean.class);
   public static final CaseVariable<String> OPINION = CaseVariable.of("opinion", String.class);
+  /**
+   * Why a case below its threshold goes on (SPEC §11): the township's at preliminaryOpinion, in
+   * the case; the leading group's at groupApproval, local to that step (its input mapping), where
+   * the township's is shown as {@link #TOWNSHIP_BELOW_THRESHOLD_REASON}.
+   */
+  public static final CaseVariable<String> BELOW_THRESHOLD_REASON = CaseVariable.of("belowThresholdReason", String.class);
+  public static final CaseVariable<String> TOWNSHIP_BELOW_THRESHOLD_REASON =
+      CaseVariable.of("townshipBelowThresholdReason", String.class);
   // secondReview
   public static final CaseVariable<Boolean> REVIEW_PASSED = CaseVariable.of("reviewPassed", Boolean.class);
   public static final CaseVariable<Long> REVIEWED_AMOUNT = CaseVariable.of("reviewedAmount", Long.class);

@@ -58,7 +58,8 @@ class CaseController {
     Map<String, Object> v = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).listPage(0, PAGE)) {
-      if (variable.getValue() != null) {
+      // the case's own values: a step's local copy (the amount groupApproval starts from) is no decision
+      if (variable.getValue() != null && instance.getId().equals(variable.getActivityInstanceId())) {
         v.put(variable.getName(), variable.getValue());
       }
     }

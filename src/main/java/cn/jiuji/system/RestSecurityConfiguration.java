@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic against Camunda's own users for the REST API and our own {@code /api}. The filter
+ * HTTP Basic against Camunda's own users for the REST API and our own {@code /api} (whose reads
+ * also take the webapps' login, {@link SessionOrBasicAuthentication}). The filter
  * sets the engine's current authentication for the request, so authorization checks apply to
  * everything the request does, in the engine REST API and in our controllers alike. Behind it,
  * and behind the webapps' own login, {@link FormVariablesFilter} lets workers submit only what
@@ -55,23 +56,24 @@ class RestSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    return basicAuthentication("engineRestAuthentication", null, ENGINE_REST + "/*");
+    return authentication("engineRestAuthentication", HttpBasicAuthenticationProvider.class, null,
+        ENGINE_REST + "/*");
   }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
     // Spring's dispatcher servlet is mapped to "/": the whole path is the servlet path, so tell
     // the filter that nothing of it is a prefix to cut off.
-    return basicAuthentication("apiAuthentication", "", "/api/*");
+    // (reads also with the webapps' login: SessionOrBasicAuthentication)
+    return authentication("apiAuthentication", SessionOrBasicAuthentication.class, "", "/api/*");
   }
 
-  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(
-      String name, String servletPathPrefix, String urlPattern) {
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(
+      String name, Class<?> provider, String servletPathPrefix, String urlPattern) {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName(name);
     registration.addInitParameter(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName());
     if (servletPathPrefix != null) {
       registration.addInitParameter(
           ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, servletPathPrefix);

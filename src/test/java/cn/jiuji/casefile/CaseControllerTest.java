@@ -98,5 +98,7 @@ class CaseControllerTest {
     var approval = web.get(path, "group1", "demo");
     assertThat(approval.statusCode()).isEqualTo(200);
     assertThat(json.readTree(approval.body()).path("currentSteps").findValuesAsText("id")).containsExactly("groupApproval");
+    // the amount the approval form starts from is nobody's decision yet
+    assertThat(json.readTree(approval.body()).path("approvedAmount").isNull()).isTrue();
   }
 }

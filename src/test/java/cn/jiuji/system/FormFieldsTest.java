@@ -21,7 +21,11 @@ class FormFieldsTest {
 
     assertThat(form.all().keySet()).containsExactlyInAnyOrder("caseNo", "householdHead", "idNumberMasked",
         "townshipName", "village", "category", "visitConfirmsHardship", "especiallyDifficult",
-        "householdSize", "visitFindings");
+        "householdSize", "visitFindings", "selfPaidTwoYears", "threshold", "eligible");
+    // whether the household reaches its threshold is shown on every form, never changed there
+    for (String shown : new String[] {"selfPaidTwoYears", "threshold", "eligible"}) {
+      assertThat(form.field(shown)).hasValueSatisfying(field -> assertThat(field.editable()).isFalse());
+    }
     assertThat(form.field("visitFindings")).hasValueSatisfying(field -> assertThat(field.editable()).isTrue());
     assertThat(form.field("caseNo")).hasValueSatisfying(field -> {
       assertThat(field.editable()).isFalse();

@@ -223,6 +223,50 @@ class FormVariablesTest {
     assertThat(runtime.getVariable(c.processInstanceId(), "proposedAmount")).isEqualTo(19_900L);
   }
 
+  @Test
+  void theThresholdOnEveryFormIsOnlyShownWhileTheCarriedAmountsAndTheReasonsAreTheWorkersToGive() throws Exception {
+    // 一般困难群众 with 45000 yuan: below the 80000 threshold
+    var instance = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 45_000.0));
+    String pi = instance.getId();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(), CaseFixtures.visit(true, false));
+    String opinion = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    Map<String, Object> answers = Map.of("recommend", true, "proposedAmount", 6_000L, "proposedTopUp", 0L,
+        "opinion", "建议救助", "belowThresholdReason", "患儿仍需长期治疗");
+    for (Map<String, Object> changed : List.<Map<String, Object>>of(Map.of("threshold", 40_000.0), Map.of("eligible", true))) {
+      var refused = web.postJson("/engine-rest/task/" + opinion + "/complete", body(answers, changed), "xunzhong1", PASSWORD);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(message(refused)).endsWith("在表单中只供查看，不能修改");
+    }
+    var done = web.postJson("/engine-rest/task/" + opinion + "/complete",
+        body(answers, Map.of("threshold", 80_000.0)), "xunzhong1", PASSWORD);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+
+    String review = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    var reviewed = web.postJson("/engine-rest/task/" + review + "/complete", body(CaseFixtures.review(true, 5_500)),
+        "civil1", PASSWORD);
+    assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(204);
+
+    // the leading group in Tasklist: the township's reason shown, its own given
+    String approval = tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    assertThat(web.webappLogin("tasklist", "group1", PASSWORD)).isEqualTo(200);
+    String submit = TASKLIST_API + "/task/" + approval + "/submit-form";
+    ObjectNode rewritten = tasklistSubmission(approval, Map.of("approved", "true", "approvalNote", "同意",
+        "belowThresholdReason", "同意个案救助", "townshipBelowThresholdReason", "改写乡镇理由"));
+    var refused = web.webappJson("POST", submit, rewritten.toString());
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(message(refused)).isEqualTo("“乡镇写明的低于门槛理由”（townshipBelowThresholdReason）在表单中只供查看，不能修改");
+
+    ObjectNode form = tasklistSubmission(approval, Map.of("approved", "true", "approvalNote", "同意",
+        "belowThresholdReason", "同意个案救助"));
+    // the approved amount starts as the reviewed one: submitted as the form shows it
+    assertThat(form.at("/variables/approvedAmount/value").asLong()).isEqualTo(5_500);
+    var approved = web.webappJson("POST", submit, form.toString());
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName("approvedAmount")
+        .list()).extracting(v -> v.getValue()).containsOnly(5_500L);
+    assertThat(runtime.getVariable(pi, "belowThresholdReason")).isEqualTo("患儿仍需长期治疗");
+  }
+
   /**
    * The body Tasklist's Camunda Forms integration posts (form-js submits every field that is not
    * disabled): every field of the deployed form, filled with the task's form variables and the

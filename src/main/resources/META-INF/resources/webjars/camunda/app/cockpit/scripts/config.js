@@ -26,7 +26,7 @@ export default {
   },
   locales,
   dateFormat,
-  customScripts: ['../jiuji/language-switch'],
+  customScripts: ['../jiuji/language-switch', '../jiuji/cockpit-cases'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
