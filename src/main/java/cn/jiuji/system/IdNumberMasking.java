@@ -16,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,9 +119,8 @@ final class IdNumberMasking extends OncePerRequestFilter {
         take(object, "value", full, reads, here);
       }
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     List<String> keys = new ArrayList<>();
-    fields.forEachRemaining(field -> keys.add(field.getKey()));
+    object.fieldNames().forEachRemaining(keys::add);
     for (String key : keys) {
       JsonNode value = object.get(key);
       // {idNumber: {value: "…", type: "String"}} (an instance's or a task's variables)

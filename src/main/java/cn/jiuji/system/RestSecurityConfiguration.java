@@ -30,11 +30,10 @@ class RestSecurityConfiguration {
   FilterRegistrationBean<FormVariablesFilter> formVariables(ProcessEngineConfigurationImpl engine,
       CamundaBpmProperties camunda, RestStartProperties starts) {
     // Tasklist submits forms through the webapps' copy of the REST API, under the webapp path
-    String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
-    var registration = new FilterRegistrationBean<>(
-        new FormVariablesFilter(new RestRoute.Roots(ENGINE_REST, webappRest), engine, starts));
+    RestRoute.Roots roots = roots(camunda);
+    var registration = new FilterRegistrationBean<>(new FormVariablesFilter(roots, engine, starts));
     registration.setName("formVariables");
-    registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
+    registration.addUrlPatterns(roots.engineRest() + "/*", roots.webappRest() + "/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE);
     registration.setAsyncSupported(true);
     return registration;
@@ -43,15 +42,19 @@ class RestSecurityConfiguration {
   @Bean
   FilterRegistrationBean<IdNumberMasking> idNumberMasking(ProcessEngineConfigurationImpl engine,
       CamundaBpmProperties camunda, PrivacyProperties privacy, JdbcTemplate jdbc, CountyClock clock) {
-    String webappRest = camunda.getWebapp().getApplicationPath() + "/api/engine";
-    var registration = new FilterRegistrationBean<>(
-        new IdNumberMasking(new RestRoute.Roots(ENGINE_REST, webappRest), engine, privacy, jdbc, clock));
+    RestRoute.Roots roots = roots(camunda);
+    var registration = new FilterRegistrationBean<>(new IdNumberMasking(roots, engine, privacy, jdbc, clock));
     registration.setName("idNumberMasking");
-    registration.addUrlPatterns(ENGINE_REST + "/*", webappRest + "/*");
+    registration.addUrlPatterns(roots.engineRest() + "/*", roots.webappRest() + "/*");
     // inside the login, which tells who reads: the answer is rewritten before the login lets it go
     registration.setOrder(AUTHENTICATION_ORDER + 1);
     registration.setAsyncSupported(true);
     return registration;
+  }
+
+  /** Ours, and the webapps' copy of the REST API, through which Tasklist and Cockpit work. */
+  private static RestRoute.Roots roots(CamundaBpmProperties camunda) {
+    return new RestRoute.Roots(ENGINE_REST, camunda.getWebapp().getApplicationPath() + "/api/engine");
   }
 
   @Bean
