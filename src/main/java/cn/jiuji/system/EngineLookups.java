@@ -81,6 +81,33 @@ final class EngineLookups {
     return values;
   }
 
+  /** Every variable the task sees, for the conditions of its form. */
+  Map<String, Object> taskVariables(String taskId) {
+    VariableMap found = unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, false));
+    Map<String, Object> values = new HashMap<>();
+    for (String name : found.keySet()) {
+      TypedValue value = found.getValueTyped(name);
+      values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
+          ? serializable.getValueSerialized() : value.getValue());
+    }
+    return values;
+  }
+
+  /**
+   * Whether a form's {@code conditional.hide} holds, in the engine's FEEL as form-js evaluates it in
+   * Tasklist; a condition that cannot be evaluated hides nothing, so the field stays required.
+   */
+  Boolean hidden(FormLimits.Condition condition) {
+    var dmn = (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) engine.getDmnEngineConfiguration();
+    try {
+      Object result = dmn.getFeelEngine().evaluateSimpleExpression(condition.expression(),
+          org.camunda.bpm.engine.variable.Variables.fromMap(condition.variables()).asVariableContext());
+      return Boolean.TRUE.equals(result);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Whether the user may see the task: a refusal tells a stranger no more than the engine would. */
   boolean userSeesTask(RequestUser user, String taskId) {
     return asUser(user, () -> engine.getTaskService().createTaskQuery().taskId(taskId).count()) > 0;

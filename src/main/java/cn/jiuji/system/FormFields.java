@@ -17,18 +17,25 @@ final class FormFields {
   /** One variable of the form; {@code label} is what the worker reads next to it. */
   record Field(String name, String label, boolean editable) {}
 
-  static final FormFields NONE = new FormFields(Map.of());
+  static final FormFields NONE = new FormFields(Map.of(), FormLimits.NONE);
 
   private final Map<String, Field> fields;
+  private final FormLimits limits;
 
-  private FormFields(Map<String, Field> fields) {
+  private FormFields(Map<String, Field> fields, FormLimits limits) {
     this.fields = fields;
+    this.limits = limits;
   }
 
   static FormFields of(JsonNode schema) {
     Map<String, Field> fields = new LinkedHashMap<>();
     collect(schema, null, false, fields);
-    return new FormFields(Map.copyOf(fields));
+    return new FormFields(Map.copyOf(fields), FormLimits.of(schema));
+  }
+
+  /** What the form declares of its editable fields (required, min, max, lengths, pattern, options). */
+  FormLimits limits() {
+    return limits;
   }
 
   Optional<Field> field(String variable) {
@@ -47,7 +54,7 @@ final class FormFields {
     Map<String, Field> more = new LinkedHashMap<>(fields);
     variables.forEach(name -> more.merge(name, new Field(name, name, true),
         (old, added) -> new Field(name, old.label(), true)));
-    return new FormFields(Map.copyOf(more));
+    return new FormFields(Map.copyOf(more), limits);
   }
 
   private static void collect(JsonNode container, String enclosingVariable, boolean enclosingReadonly,

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 
@@ -82,7 +84,7 @@ final class FormPolicy {
       JsonNode variables = body.path("variables");
       if (variables.isObject()) {
         body.set("variables", allowed((ObjectNode) variables, engine.taskForm(task),
-            names -> engine.taskValues(task.getId(), names), Context.TASK));
+            names -> engine.taskValues(task.getId(), names), () -> engine.taskVariables(task.getId()), Context.TASK));
       }
       return json.writeValueAsBytes(body);
     });
@@ -103,7 +105,8 @@ final class FormPolicy {
     JsonNode modifications = body.path("modifications");
     if (modifications.isObject()) {
       body.set("modifications", allowed((ObjectNode) modifications, form,
-          names -> engine.taskValues(task.getId(), names), Context.TASK_VARIABLE));
+          names -> engine.taskValues(task.getId(), names), () -> engine.taskVariables(task.getId()),
+          Context.TASK_VARIABLE));
     }
     List<String> unknown = new ArrayList<>();
     for (JsonNode deletion : body.path("deletions")) {
@@ -188,7 +191,7 @@ final class FormPolicy {
     JsonNode variables = body.path("variables");
     if (variables.isObject()) {
       FormFields fields = engine.startForm(definition).plus(starts.startVariables(definition.getKey()));
-      body.set("variables", allowed((ObjectNode) variables, fields, names -> Map.of(), Context.START));
+      body.set("variables", allowed((ObjectNode) variables, fields, names -> Map.of(), Map::of, Context.START));
     }
     return json.writeValueAsBytes(body);
   }
@@ -208,10 +211,12 @@ final class FormPolicy {
 
   /**
    * The submitted variables the form lets through: editable ones as sent, read-only ones only
-   * unchanged and then left out; any other name is refused, all of them named at once.
+   * unchanged and then left out; any other name is refused, all of them named at once. The editable
+   * ones are then held to the form's limits ({@link FormLimits}), its required fields where the
+   * request submits the whole form (a completion or a start).
    */
   private ObjectNode allowed(ObjectNode variables, FormFields form, Function<List<String>, Map<String, Object>> stored,
-      Context context) {
+      Supplier<Map<String, Object>> all, Context context) {
     List<String> unknown = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     ObjectNode passed = json.createObjectNode();
@@ -235,7 +240,31 @@ final class FormPolicy {
         throw readonly(form.field(name).orElseThrow());
       }
     }
+    Map<String, JsonNode> sent = new HashMap<>();
+    passed.fields().forEachRemaining(entry -> sent.put(entry.getKey(), entry.getValue()));
+    form.limits().check(sent, context != Context.TASK_VARIABLE, () -> form.limits().asTheFormHoldsThem(conditionVariables(all.get(), sent)),
+        engine::hidden);
     return passed;
+  }
+
+  /** What a form's conditions read: the stored variables with the submitted values over them. */
+  private static Map<String, Object> conditionVariables(Map<String, Object> stored, Map<String, JsonNode> sent) {
+    Map<String, Object> variables = new HashMap<>(stored);
+    sent.forEach((name, variable) -> {
+      JsonNode value = variable.path("value");
+      if (value.isTextual()) {
+        variables.put(name, value.asText());
+      } else if (value.isBoolean()) {
+        variables.put(name, value.booleanValue());
+      } else if (value.isIntegralNumber()) {
+        variables.put(name, value.longValue());
+      } else if (value.isNumber()) {
+        variables.put(name, value.doubleValue());
+      } else if (value.isNull()) {
+        variables.put(name, null);
+      }
+    });
+    return variables;
   }
 
   /**

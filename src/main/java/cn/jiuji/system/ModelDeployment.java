@@ -21,7 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the designers' folder {@code processes/} (every .bpmn, .dmn and .form, copied onto the
  * classpath by Maven) when the engine starts. Changed models only: a model identical to its
- * deployed version gets no new version (Camunda's duplicate filtering, deployChangedOnly).
+ * deployed version gets no new deployment (Camunda's duplicate filtering), and when any file
+ * changed, all of them are deployed again together (not deployChangedOnly): each process is bound
+ * to the forms of its own deployment ({@code camunda:formRefBinding="deployment"}), so that a form
+ * deployed later on its own never changes what a running step asks or what the server checks
+ * against it (SPEC §12).
  *
  * <p>Spring finds the files, also inside the packaged jar: Camunda's own process-application
  * scanner finds none there (it reads "no resources provided" from a Spring Boot jar), and the
@@ -42,7 +46,7 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
         .name(NAME)
         .source("processes/")
-        .enableDuplicateFiltering(true);
+        .enableDuplicateFiltering(false);
     for (Resource model : models) {
       try (InputStream in = model.getInputStream()) {
         deployment.addInputStream(model.getFilename(), new ByteArrayInputStream(in.readAllBytes()));

@@ -81,7 +81,7 @@ class EnrollmentRestTest {
     // what Tasklist sends: numbers as numbers, the rest as text
     assertThat(complete(applicationId, Map.of("householdSize", 0, "annualIncome", 24000,
         "householdMembers", "户主、妻子、女儿", "householdAssets", "自建房一处"), "sanban1"))
-        .startsWith("400").contains("家庭人口至少为 1 人");
+        .startsWith("400").contains("“家庭人口（人）”不能小于1");
     assertThat(complete(applicationId, Map.of("householdSize", 3, "annualIncome", 24000,
         "householdMembers", "户主、妻子、女儿", "householdAssets", "自建房一处"), "sanban1"))
         .startsWith("204");

@@ -57,7 +57,7 @@ class BadInputTest {
     var response = web.postJson("/engine-rest/task/" + task + "/complete", body.toString(), "xunzhong1", "demo");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).get("message").asText()).startsWith("提交的数据过长或超出允许的范围");
+    assertThat(json.readTree(response.body()).get("message").asText()).isEqualTo("“入户调查情况”最多2000个字，现有4001个字");
     assertThat(tasks.createTaskQuery().taskId(task).count()).isEqualTo(1);
     assertThat(runtime.getVariable(instance.getId(), "visitFindings")).isNull();
   }

@@ -47,9 +47,9 @@ class ErrorLoggingTest {
         "xunzhong1", "demo");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("家庭人口至少为 1 人");
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("“家庭人口（人）”不能小于1");
     String logged = output.getOut().substring(before);
-    assertThat(linesWith(logged, "家庭人口至少为 1 人")).singleElement().asString()
+    assertThat(linesWith(logged, "“家庭人口（人）”不能小于1")).singleElement().asString()
         .contains("INFO").contains("/task/" + taskId + "/complete");
     assertThat(logged).doesNotContain("ENGINE-16004").doesNotContain("ERROR").doesNotContain("\tat ");
   }

@@ -57,7 +57,7 @@ class RuleBreakOverRestTest {
                        "householdSize": {"value": 0, "type": "Long"}, "visitFindings": {"value": "x"}}}""";
     var response = new WebClient(port).postJson("/engine-rest/task/" + taskId + "/complete", body, "xunzhong1", "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("家庭人口至少为 1 人");
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("“家庭人口（人）”不能小于1");
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
     assertThat(tasks.getVariables(taskId)).doesNotContainKey("visitFindings");
   }
@@ -69,7 +69,7 @@ class RuleBreakOverRestTest {
     var response = new WebClient(port).postJson("/engine-rest/task/" + taskId + "/submit-form",
         "{\"variables\": {\"visitConfirmsHardship\": {\"value\": \"maybe\"}}}", "xunzhong1", "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("请选择：入户调查是否确认家庭困难");
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("“入户调查是否确认家庭困难”只能选表单列出的一项");
     assertThat(runtime.getVariables(pi.getId())).doesNotContainEntry("visitConfirmsHardship", "maybe");
   }
 
@@ -87,7 +87,7 @@ class RuleBreakOverRestTest {
     var response = web.webappJson("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form", body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("家庭人口至少为 1 人");
+    assertThat(json.readTree(response.body()).path("message").asText()).isEqualTo("“家庭人口（人）”不能小于1");
     assertThat(json.readTree(response.body()).path("type").asText()).isEqualTo("RuleBreak");
     assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
   }
