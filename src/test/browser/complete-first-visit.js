@@ -4,11 +4,13 @@
 // first-visit task of one household, claims it, fills the Camunda Form and submits it; then it
 // proposes a top-up the visit did not allow on the next task, and Tasklist shows the bare Chinese
 // reason in a message that leaves the form's 提交 button free (the task stays open).
-// usage: node complete-first-visit.js <base url> <user> <password> <household head> [screenshot dir]
+// Submitted empty, the form says in Chinese what is missing; the task's 案件档案 tab shows the
+// steps so far; and a case the worker starts from 发起流程 is named by its case number.
+// usage: node complete-first-visit.js <base url> <user> <password> <household head> <new ID number> [screenshot dir]
 const { chromium } = require('playwright-core');
 
 (async () => {
-  const [base, user, password, household, shots] = process.argv.slice(2);
+  const [base, user, password, household, newIdNumber, shots] = process.argv.slice(2);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -55,6 +57,12 @@ const { chromium } = require('playwright-core');
     await card.first().click();
     await page.getByText('认领', { exact: true }).click({ timeout: 30000 });
     await page.waitForTimeout(1500);
+    // submitted empty: form-js's own messages, in Chinese
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByText('此项为必填项').first().waitFor({ timeout: 10000 });
+    if (await page.getByText('Field is required').count()) throw new Error('an English validation message is shown');
+    console.log(`validation shown: ${await page.getByText('此项为必填项').count()} fields`);
+    await shot('first-visit-empty');
     await page.getByLabel('确认困难').check();
     await page.getByLabel('否', { exact: true }).check();
     await page.getByLabel('家庭人口（人）').fill('4');
@@ -99,6 +107,39 @@ const { chromium } = require('playwright-core');
     if (covered !== '提交') throw new Error(`the 提交 button is covered by ${covered}`);
     await submit.click({ trial: true, timeout: 5000 });
     console.log('refused');
+
+    // the 案件档案 tab: the first visit, by whom, with its decision
+    await page.getByText('案件档案', { exact: true }).click({ timeout: 10000 });
+    const file = page.locator('.jiuji-case-file');
+    await file.getByText('办理经过').waitFor({ timeout: 30000 });
+    const fileText = (await file.innerText()).replace(/\s+/g, ' ');
+    for (const expected of ['乡镇入户调查核对', '颜社工', '确认家庭困难', household, '家庭剩余额度', '打印临时救助审核审批表']) {
+      if (!fileText.includes(expected)) throw new Error(`the case file lacks ${expected}: ${fileText}`);
+    }
+    console.log(`case file shown: ${fileText.slice(0, 200)}`);
+    await shot('case-file');
+
+    // a new case from 发起流程: the worker is told its number and taken to its first step
+    await page.getByText('发起流程', { exact: true }).click({ timeout: 10000 });
+    await page.locator('.modal .available-processes').getByText('一事一议大额临时救助', { exact: true }).first().click({ timeout: 30000 });
+    await page.getByLabel('户主姓名').fill('浏览器登记户', { timeout: 30000 });
+    await page.getByLabel('户主身份证号').fill(newIdNumber);
+    await page.getByLabel('村（社区）').fill('泗滨村');
+    await page.getByLabel('两个连续年度个人自付医疗费用合计（元）').fill('90000');
+    const category = page.locator('.fjs-form-field-select', { hasText: '人员类别' });
+    if (!(await category.innerText()).includes('请选择')) throw new Error(`the select does not ask in Chinese: ${await category.innerText()}`);
+    await category.locator('.fjs-input-group').first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '一般困难群众' }).first().click({ timeout: 10000 });
+    await page.getByLabel('村（社区）').press('Tab');
+    await shot('start-filled');
+    await page.locator('.modal-footer').getByRole('button', { name: '发起', exact: true }).click();
+    const startedNotice = page.locator('.jiuji-started');
+    await startedNotice.waitFor({ timeout: 30000 });
+    const noticeText = (await startedNotice.innerText()).trim();
+    console.log(`started: ${noticeText}`);
+    if (!/已登记案件 YSYY-\d{4}-\d{5}/.test(noticeText)) throw new Error(`no case number after the start: ${noticeText}`);
+    await page.waitForTimeout(2000);
+    await shot('case-started');
   } catch (e) {
     await shot('first-visit-failed');
     console.error(e.message);

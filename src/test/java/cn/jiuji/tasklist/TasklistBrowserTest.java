@@ -40,8 +40,9 @@ class TasklistBrowserTest {
 
     Path shots = Files.createDirectories(Path.of("target", "browser"));
     Path log = shots.resolve("complete-first-visit.log");
+    String newCase = CaseFixtures.newIdNumber();
     Process browser = new ProcessBuilder("node", "src/test/browser/complete-first-visit.js",
-            "http://localhost:" + port, "sanban1", "demo", household, shots.toString())
+            "http://localhost:" + port, "sanban1", "demo", household, newCase, shots.toString())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
@@ -66,5 +67,14 @@ class TasklistBrowserTest {
         .filter(line -> line.startsWith("submitted ")).findFirst().orElseThrow();
     assertThat(submitted).contains("/submit-form", "\"caseNo\"", "\"visitFindings\"").doesNotContain("township\"");
     assertThat(runtime.getVariable(pi.getId(), "caseNo")).isEqualTo(pi.getBusinessKey());
+
+    // the empty form's messages were Chinese; the 案件档案 tab named the first visit and its worker
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .contains("validation shown: 4 fields", "case file shown: 案件 " + pi.getBusinessKey());
+    // the case the worker started from 发起流程 was named to them by its number
+    var started = runtime.createProcessInstanceQuery().variableValueEquals("idNumber", newCase).singleResult();
+    assertThat(started).as("the case started in the browser").isNotNull();
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .contains("started: 已登记案件 " + started.getBusinessKey() + "，正在打开第一步“初次入户调查核对”");
   }
 }
