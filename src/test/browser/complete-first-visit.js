@@ -51,9 +51,15 @@ const { chromium } = require('playwright-core');
     // the task list shows the household head as a column: open this household's first visit
     const card = page.locator('li.task', { hasText: household }).filter({ hasText: '初次入户调查核对' });
     await card.first().waitFor({ timeout: 30000 });
-    // the card gives its deadline in Chinese ("截止 5天后", "截止 3个月前"), not "Due in 5 days"
-    const cardText = await card.first().innerText();
-    if (!/截止\s*(\d+|几)?(秒|分钟|小时|天|个月|年)[后前]/.test(cardText)) throw new Error(`no Chinese deadline on the task card: ${cardText}`);
+    // the card gives its deadline as staff read it: its day and the working days left
+    // ("截止 2026年6月17日 星期三 · 剩余5个工作日"), not "Due in 5 days" nor "5天后"
+    await card.first().locator('.jiuji-due').first().waitFor({ timeout: 30000 });
+    const cardText = (await card.first().innerText()).replace(/\s+/g, ' ');
+    if (!/截止 \d{4}年\d{1,2}月\d{1,2}日 星期[一二三四五六日] · (剩余\d+个工作日|今日到期|下一个工作日前到期)/.test(cardText)) {
+      throw new Error(`no Chinese deadline with working days on the task card: ${cardText}`);
+    }
+    if (/\d+天[后前]/.test(cardText)) throw new Error(`a relative date is still shown: ${cardText}`);
+    console.log(`card: ${cardText}`);
     await card.first().click();
     await page.getByText('认领', { exact: true }).click({ timeout: 30000 });
     await page.waitForTimeout(1500);
@@ -118,6 +124,18 @@ const { chromium } = require('playwright-core');
     }
     console.log(`case file shown: ${fileText.slice(0, 200)}`);
     await shot('case-file');
+
+    // 本辖区案件: the township's cases with their current step, none of another township
+    await page.getByText('本辖区案件', { exact: true }).click({ timeout: 10000 });
+    const list = page.locator('.jiuji-case-list-panel');
+    const row = list.locator('tr', { hasText: household });
+    await row.first().waitFor({ timeout: 30000 });
+    const rowText = (await row.first().innerText()).replace(/\s+/g, ' ');
+    if (!rowText.includes('提出初步救助意见')) throw new Error(`the case list does not show the current step: ${rowText}`);
+    if ((await list.innerText()).includes('浔中镇')) throw new Error('the case list shows another township\'s case');
+    console.log(`case list row: ${rowText}`);
+    await shot('case-list');
+    await list.getByRole('button', { name: '关闭' }).click();
 
     // a new case from 发起流程: the worker is told its number and taken to its first step
     await page.getByText('发起流程', { exact: true }).click({ timeout: 10000 });

@@ -115,6 +115,20 @@ public class WorkingDayCalendar {
     return day.atTime(properties.closeOfDay());
   }
 
+  /**
+   * The working days after {@code from} up to and including {@code to} (none when {@code to} is not
+   * after {@code from}): how many working days a deadline is away, or how many it was missed by.
+   */
+  public int workingDaysAfter(LocalDate from, LocalDate to) {
+    int count = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The years with an official calendar. */
   public Set<Integer> yearsWithData() {
     checkForChangesIfDue();

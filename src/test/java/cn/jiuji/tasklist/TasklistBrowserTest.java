@@ -35,6 +35,8 @@ class TasklistBrowserTest {
     String household = "浏览器测试户" + System.nanoTime() % 10_000;
     start.put("householdHead", household);
     var pi = runtime.startProcessInstanceByKey("temporaryAssistance", start);
+    // another township's case, which the sanban worker's case list must not show
+    runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("xunzhong", "GENERAL", 132_667));
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("firstVisit");
 
@@ -70,7 +72,10 @@ class TasklistBrowserTest {
 
     // the empty form's messages were Chinese; the 案件档案 tab named the first visit and its worker
     assertThat(Files.readString(log, StandardCharsets.UTF_8))
-        .contains("validation shown: 4 fields", "case file shown: 案件 " + pi.getBusinessKey());
+        .contains("validation shown: 4 fields", "case file shown: 案件 " + pi.getBusinessKey(),
+            "case list row: " + pi.getBusinessKey() + " " + household)
+        // 10 June 2026 (TestClock) plus the first visit's working days
+        .containsPattern("card: .*截止 2026年6月\\d{1,2}日 星期[一二三四五] · 剩余\\d+个工作日");
     // the case the worker started from 发起流程 was named to them by its number
     var started = runtime.createProcessInstanceQuery().variableValueEquals("idNumber", newCase).singleResult();
     assertThat(started).as("the case started in the browser").isNotNull();

@@ -61,9 +61,70 @@ function translateForms(root) {
   });
 }
 
+// --- due dates as staff read them ----------------------------------------------------------------
+
+// Tasklist writes a task's due date as "5天后" (moment's time-ago) with the long date in its tooltip
+// (2026年12月9日 星期三 17:30, locale.js); beside it we write the day and the working days left or
+// missed in the county's calendar (GET /api/calendar/due): 2026年12月9日 星期三 · 剩余2个工作日.
+const dueCache = new Map();
+
+function instantOf(tooltip) {
+  const m = /(\d{4})年(\d{1,2})月(\d{1,2})日\D*?(\d{1,2}):(\d{2})/.exec(tooltip || '');
+  return m ? new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]).toISOString() : null;
+}
+
+async function dueTexts(instants) {
+  const missing = instants.filter((at) => !dueCache.has(at));
+  if (missing.length) {
+    const query = missing.map((at) => 'at=' + encodeURIComponent(at)).join('&');
+    const answer = await json('/api/calendar/due?' + query).catch(() => []);
+    answer.forEach((due) => dueCache.set(due.instant, due));
+    setTimeout(() => missing.forEach((at) => dueCache.delete(at)), 10 * 60 * 1000);
+  }
+  return instants.map((at) => dueCache.get(at));
+}
+
+let dueRun = null;
+function writeDueDates(root) {
+  if (dueRun) return;
+  dueRun = setTimeout(async () => {
+    dueRun = null;
+    const found = [];
+    root.querySelectorAll('.due-date [am-time-ago], .follow-up-date [am-time-ago], .followup-date [am-time-ago]')
+      .forEach((ago) => {
+        const at = instantOf(ago.getAttribute('uib-tooltip'));
+        if (!at) return;
+        const shown = ago.parentElement.querySelector('.jiuji-due');
+        if (shown && shown.dataset.at === at) return;
+        found.push({ ago, at, followUp: !ago.closest('.due-date') });
+      });
+    if (!found.length) return;
+    const texts = await dueTexts([...new Set(found.map((f) => f.at))]);
+    const byInstant = new Map(texts.filter(Boolean).map((due) => [due.instant, due]));
+    found.forEach(({ ago, at, followUp }) => {
+      const due = byInstant.get(at);
+      if (!due || !ago.isConnected) return;
+      let shown = ago.parentElement.querySelector('.jiuji-due');
+      if (!shown) {
+        shown = document.createElement('span');
+        shown.className = 'jiuji-due';
+        ago.after(shown);
+      }
+      shown.dataset.at = at;
+      // the follow-up date is when the task turns up under 即将到期: its day is what matters
+      shown.textContent = followUp ? `${due.day}（起列入即将到期）` : `${due.day} · ${due.text}`;
+      shown.classList.toggle('jiuji-late', !followUp && due.text.startsWith('已超期'));
+      ago.classList.add('jiuji-replaced');
+    });
+  }, 150);
+}
+
 if (locale === 'zh') {
-  new MutationObserver(() => translateForms(document.body))
-    .observe(document.body, { childList: true, subtree: true, characterData: true });
+  new MutationObserver(() => {
+    translateForms(document.body);
+    writeDueDates(document.body);
+  }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ['uib-tooltip'] });
 }
 
 // --- the case number after a start --------------------------------------------------------------
@@ -227,6 +288,18 @@ export function renderCaseFile(container, file) {
     paragraph(page, text('尚无发放记录', 'Nothing paid yet'));
   }
 
+  if (c.package && c.package.total != null) {
+    heading(page, text('救助帮扶合计（一事一议、多部门联动）', 'The aid package'));
+    const bySource = Object.entries(c.package.bySource || {});
+    const labels = new Map((c.grants || []).map((g) => [g.source, g.label]));
+    page.appendChild(table([text('资金来源', 'Source'), text('金额', 'Amount')],
+      bySource.map(([source, amount]) => [labels.get(source) || source, yuan(amount)])));
+    (c.package.monthly || []).forEach((m) => paragraph(page, text(
+      `${labels.get(m.source) || m.source}：每月 ${yuan(m.monthlyAmount)}，共 ${m.months} 个月，已发 ${m.paidMonths} 个月`,
+      `${m.source}: ${m.monthlyAmount} a month for ${m.months} months, ${m.paidMonths} paid`)));
+    paragraph(page, `${text('合计', 'Total')}：${yuan(c.package.total)}`);
+  }
+
   const print = document.createElement('a');
   print.className = 'btn btn-default jiuji-approval-form';
   print.href = `/api/cases/${encodeURIComponent(c.caseNo)}/approval-form.pdf`;
@@ -251,7 +324,77 @@ async function showCaseFile(container, taskId) {
   }
 }
 
+// --- 本镇案件: the cases of the worker's township (or all the user may see) with their current step ---
+
+const CASE_STATES = {
+  ACTIVE: text('办理中', 'in progress'),
+  COMPLETED: text('已结案', 'closed'),
+  REJECTED: text('不予救助', 'turned down'),
+  INTERNALLY_TERMINATED: text('已撤销', 'cancelled'),
+  EXTERNALLY_TERMINATED: text('已撤销', 'cancelled')
+};
+
+async function showCaseList(panel, number) {
+  const body = panel.querySelector('.jiuji-case-list-body');
+  const status = panel.querySelector('.jiuji-case-list-status');
+  status.textContent = text('正在读取……', 'Loading…');
+  try {
+    const answer = await json('/api/cases?page=' + number);
+    const pages = Math.max(1, Math.ceil(answer.total / answer.size));
+    status.textContent = text(`共 ${answer.total} 件，第 ${number + 1} / ${pages} 页`, `${answer.total} cases, page ${number + 1} of ${pages}`);
+    body.innerHTML = '';
+    body.appendChild(table(
+      [text('案件编号', 'Case'), text('户主', 'Head'), text('乡镇', 'Township'), text('村（社区）', 'Village'),
+        text('人员类别', 'Category'), text('当前环节', 'Current step'), text('状态', 'State'), text('登记日期', 'Reported')],
+      answer.cases.map((c) => [c.caseNo, c.householdHead, c.townshipName, c.village, c.category,
+        (c.currentSteps || []).map((step) => step.name).join('、'), CASE_STATES[c.state] || c.state, day(c.startedAt)])));
+    panel.querySelector('[data-move="-1"]').disabled = number === 0;
+    panel.querySelector('[data-move="1"]').disabled = number + 1 >= pages;
+    panel.dataset.page = String(number);
+  } catch (e) {
+    status.textContent = e.message;
+  }
+}
+
+function openCaseList() {
+  let panel = document.querySelector('.jiuji-case-list-panel');
+  if (!panel) {
+    panel = document.createElement('div');
+    panel.className = 'jiuji-case-list-panel';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-label', text('本辖区案件', 'Cases'));
+    panel.innerHTML = `
+      <header><h3>${text('本辖区案件（含当前环节）', 'Cases and their current step')}</h3>
+        <button type="button" class="btn btn-default jiuji-close">${text('关闭', 'Close')}</button></header>
+      <p class="jiuji-case-list-status" role="status"></p>
+      <div class="jiuji-case-list-body"></div>
+      <nav><button type="button" class="btn btn-default" data-move="-1">${text('上一页', 'Previous')}</button>
+        <button type="button" class="btn btn-default" data-move="1">${text('下一页', 'Next')}</button></nav>`;
+    panel.querySelector('.jiuji-close').addEventListener('click', () => panel.remove());
+    panel.querySelectorAll('[data-move]').forEach((button) => button.addEventListener('click',
+      () => showCaseList(panel, Number(panel.dataset.page || 0) + Number(button.dataset.move))));
+    document.body.appendChild(panel);
+  }
+  showCaseList(panel, 0);
+}
+
 export default [{
+  id: 'jiuji.caseList',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 300,
+  render: (node) => {
+    const link = document.createElement('a');
+    link.href = '';
+    link.className = 'jiuji-case-list-link';
+    link.textContent = text('本辖区案件', 'Cases');
+    link.title = text('本乡镇（或您可查看的）全部案件及其当前环节', 'The cases you may see, with their current step');
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      openCaseList();
+    });
+    node.appendChild(link);
+  }
+}, {
   id: 'jiuji.caseFile',
   pluginPoint: 'tasklist.task.detail',
   priority: 5,
