@@ -17,6 +17,19 @@ import org.springframework.stereotype.Component;
 @Component("overdue")
 public class Overdue {
 
+  /** The escalation task's own copy of what it is about: the late step and when it was due. */
+  public static final String OVERDUE_STEP = "overdueStep";
+  public static final String OVERDUE_STEP_DUE = "overdueStepDue";
+
+  private static final java.time.format.DateTimeFormatter DUE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", java.util.Locale.CHINA);
+
+  private final cn.jiuji.base.CountyClock clock;
+
+  public Overdue(cn.jiuji.base.CountyClock clock) {
+    this.clock = clock;
+  }
+
   /** A step that is an element of the model: the case shows it by its name there. */
   public void record(DelegateTask escalation, String step) {
     FlowElement element = escalation.getExecution().getBpmnModelInstance().getModelElementById(step);
@@ -25,11 +38,18 @@ public class Overdue {
           + " 记录的超期环节 " + step + " 不是本流程的元素；请在模型中改正，或写明环节名称");
     }
     record(escalation, step, element.getName());
+    // the step's open task: the escalation shows when it was due
+    var late = escalation.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(escalation.getProcessInstanceId()).taskDefinitionKey(step).listPage(0, 1);
+    if (!late.isEmpty() && late.get(0).getDueDate() != null) {
+      escalation.setVariableLocal(OVERDUE_STEP_DUE, DUE.format(late.get(0).getDueDate().toInstant().atZone(clock.zone())));
+    }
   }
 
   /** A step that is no single element (the paperwork after an advance), with its label. */
   public void record(DelegateTask escalation, String step, String label) {
     var execution = escalation.getExecution();
+    escalation.setVariableLocal(OVERDUE_STEP, label);
     List<String> steps = new ArrayList<>(split(OVERDUE_STEPS.from(execution)));
     if (steps.contains(step)) {
       return;

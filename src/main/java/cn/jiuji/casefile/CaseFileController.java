@@ -19,7 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseFileController {
 
   record CaseFile(CaseController.CaseSummary summary, List<ApprovalSheet.SignOff> signOffs, int capYear,
-      Long capRemaining) {}
+      Long capRemaining, List<OverdueStep> overdue) {}
+
+  /**
+   * A step that ran past its deadline: when it was due, and by how many working days it is late
+   * (still open: until today; done: until the day it was done).
+   */
+  record OverdueStep(String step, String name, java.time.Instant due, String dueDay, int workingDaysLate,
+      boolean open) {}
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE", java.util.Locale.CHINA);
 
   private final CaseController cases;
   private final ApprovalSheet sheets;
@@ -27,8 +37,11 @@ class CaseFileController {
   private final Ledger ledger;
   private final CountyClock clock;
 
+  private final cn.jiuji.calendar.WorkingDayCalendar calendar;
+
   CaseFileController(CaseController cases, ApprovalSheet sheets, HistoryService history, Ledger ledger,
-      CountyClock clock) {
+      CountyClock clock, cn.jiuji.calendar.WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     this.cases = cases;
     this.sheets = sheets;
     this.history = history;
@@ -46,6 +59,27 @@ class CaseFileController {
         .filter(String.class::isInstance)
         .map(household -> ledger.capRemaining((String) household, year))
         .findFirst().orElse(null);
-    return new CaseFile(summary, sheets.of(caseNo).signOffs(), year, remaining);
+    return new CaseFile(summary, sheets.of(caseNo).signOffs(), year, remaining, overdue(summary));
+  }
+
+  private List<OverdueStep> overdue(CaseController.CaseSummary summary) {
+    if (summary.overdueSteps().isEmpty()) {
+      return List.of();
+    }
+    java.time.LocalDate today = clock.today();
+    return history.createHistoricTaskInstanceQuery()
+        .processInstanceId(summary.processInstanceId())
+        .taskDefinitionKeyIn(summary.overdueSteps().toArray(String[]::new))
+        .listPage(0, 100).stream()
+        .filter(task -> task.getDueDate() != null)
+        .sorted(java.util.Comparator.comparing(org.camunda.bpm.engine.history.HistoricTaskInstance::getDueDate))
+        .map(task -> {
+          java.time.LocalDate due = task.getDueDate().toInstant().atZone(clock.zone()).toLocalDate();
+          java.time.LocalDate until = task.getEndTime() == null ? today
+              : task.getEndTime().toInstant().atZone(clock.zone()).toLocalDate();
+          return new OverdueStep(task.getTaskDefinitionKey(), task.getName(), task.getDueDate().toInstant(),
+              DAY.format(due), calendar.workingDaysAfter(due, until), task.getEndTime() == null);
+        })
+        .toList();
   }
 }

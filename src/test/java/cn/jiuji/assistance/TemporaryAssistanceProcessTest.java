@@ -264,6 +264,12 @@ class TemporaryAssistanceProcessTest {
     assertThat(task(step, pi)).hasId(original.getId());
     assertThat(pi).variables().containsEntry("overdueSteps", step)
         .containsEntry("overdueStepNames", original.getName());
+    // the escalation names the late step and when it was due, as Chinese staff read a date
+    String escalationId = task(escalation, pi).getId();
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getVariableLocal(escalationId, "overdueStep")).isEqualTo(original.getName());
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService().getVariableLocal(escalationId, "overdueStepDue")).isEqualTo(
+        java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", java.util.Locale.CHINA)
+            .format(original.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai"))));
     assertThatThrownBy(() -> complete(task(escalation, pi), Map.of()))
         .isInstanceOf(RuleBreak.class).hasMessageContaining("请填写：催办情况");
     complete(task(escalation, pi), Map.of("escalationNote", "已督促"));

@@ -77,4 +77,30 @@ class CaseFileTest {
     assertThat(refused.body()).doesNotContain("颜某斌");
     assertThat(web.get("/api/cases/" + pi.getBusinessKey() + "/file", null, null).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aStepPastItsDeadlineShowsWhenItWasDueAndHowManyWorkingDaysLate() throws Exception {
+    var pi = runtime.startProcessInstanceByKey("temporaryAssistance", CaseFixtures.start("sanban", "GENERAL", 132_667));
+    // the first visit is due on Wednesday 17 June 2026; its timer opens the 催办 task
+    cn.jiuji.ProcessDriver.passTimer("firstVisitOverdue", pi);
+    // Monday 22 June: 18 June counts, 19 June is 端午节, 22 June counts
+    cn.jiuji.TestClock.pin(java.time.LocalDateTime.of(2026, 6, 22, 9, 0));
+
+    JsonNode file = json.readTree(web.get("/api/cases/" + pi.getBusinessKey() + "/file", "civil1", "demo").body());
+
+    assertThat(file.path("overdue")).hasSize(1);
+    JsonNode late = file.path("overdue").get(0);
+    assertThat(late.path("name").asText()).isEqualTo("初次入户调查核对");
+    assertThat(late.path("dueDay").asText()).isEqualTo("2026年6月17日 星期三");
+    assertThat(late.path("workingDaysLate").asInt()).isEqualTo(2);
+    assertThat(late.path("open").asBoolean()).isTrue();
+
+    // done on 23 June: late by three working days, for good
+    cn.jiuji.TestClock.pin(java.time.LocalDateTime.of(2026, 6, 23, 9, 0));
+    work.complete(pi.getId(), "firstVisit", "sanban1", CaseFixtures.visit(true, false));
+    cn.jiuji.TestClock.pin(java.time.LocalDateTime.of(2026, 6, 30, 9, 0));
+    JsonNode done = json.readTree(web.get("/api/cases/" + pi.getBusinessKey() + "/file", "civil1", "demo").body());
+    assertThat(done.at("/overdue/0/workingDaysLate").asInt()).isEqualTo(3);
+    assertThat(done.at("/overdue/0/open").asBoolean()).isFalse();
+  }
 }

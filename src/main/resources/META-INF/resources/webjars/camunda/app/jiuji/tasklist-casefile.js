@@ -264,8 +264,13 @@ export function renderCaseFile(container, file) {
     `${text('批准金额', 'Approved')}：${yuan(c.approvedAmount)}`,
     `${text(`${file.capYear}年家庭剩余额度`, `Cap left in ${file.capYear}`)}：${yuan(file.capRemaining)}`
   ].join('　'));
-  if ((c.overdueSteps || []).length) {
-    paragraph(page, `${text('超期环节', 'Overdue steps')}：${c.overdueSteps.join('、')}`, 'text-danger jiuji-overdue');
+  if ((file.overdue || []).length) {
+    heading(page, text('超期环节', 'Overdue steps'));
+    const late = table([text('环节', 'Step'), text('原定截止', 'Due'), text('超期', 'Late'), text('状态', 'State')],
+      file.overdue.map((o) => [o.name, o.dueDay, text(`${o.workingDaysLate}个工作日`, `${o.workingDaysLate} working days`),
+        o.open ? text('仍在办理', 'still open') : text('已办结', 'done')]));
+    late.classList.add('jiuji-overdue');
+    page.appendChild(late);
   }
 
   heading(page, text('办理经过', 'Steps so far'));
