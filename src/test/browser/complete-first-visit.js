@@ -4,7 +4,8 @@
 // first-visit task of one household, claims it, fills the Camunda Form and submits it; then it
 // proposes a top-up the visit did not allow on the next task, and Tasklist shows the bare Chinese
 // reason in a message that leaves the form's 提交 button free (the task stays open).
-// Submitted empty, the form says in Chinese what is missing; the task's 案件档案 tab shows the
+// Then the opinion goes on without the top-up, civil1 reviews it and group1 approves it, each form
+// starting from the amount before. Submitted empty, the form says in Chinese what is missing; the task's 案件档案 tab shows the
 // steps so far; and a case the worker starts from 发起流程 is named by its case number.
 // usage: node complete-first-visit.js <base url> <user> <password> <household head> <new ID number> [screenshot dir]
 const { chromium } = require('playwright-core');
@@ -19,6 +20,17 @@ const { chromium } = require('playwright-core');
   // an English browser: staff get Chinese whatever their browser's language
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
   const shot = async (name) => { if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true }); };
+  // a field filled while form-js still renders the form (right after 认领) can lose its text:
+  // fill it until it keeps it, and leave it, which is when form-js takes a text area's value
+  const fillKept = async (field, value) => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await field.fill(value, { timeout: 30000 });
+      await field.press('Tab');
+      await field.page().waitForTimeout(300);
+      if ((await field.inputValue()) === value) return;
+    }
+    throw new Error(`the field does not keep ${value}`);
+  };
   // what Tasklist posts when the form is completed (TasklistBrowserTest reads it from the log)
   page.on('request', (request) => {
     if (request.method() === 'POST' && /\/task\/[^/]+\/(submit-form|complete)$/.test(new URL(request.url()).pathname)) {
@@ -72,9 +84,7 @@ const { chromium } = require('playwright-core');
     await page.getByLabel('确认困难').check();
     await page.getByLabel('否', { exact: true }).check();
     await page.getByLabel('家庭人口（人）').fill('4');
-    await page.getByLabel('入户调查情况').fill('浏览器测试：女儿耳蜗手术，家庭收入低，确有困难');
-    // form-js takes a text area's text when the worker leaves the field
-    await page.getByLabel('入户调查情况').press('Tab');
+    await fillKept(page.getByLabel('入户调查情况'), '浏览器测试：女儿耳蜗手术，家庭收入低，确有困难');
     await shot('first-visit-filled');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     // Tasklist closes the task and asks, in Chinese, for the next one
@@ -91,8 +101,7 @@ const { chromium } = require('playwright-core');
     await page.getByLabel('加发金额（元）').fill('1000');
     await page.getByLabel('建议救助总额（元）').fill('20900');
     await page.getByLabel('建议救助，报县民政局').check();
-    await page.getByLabel('初步意见').fill('浏览器测试：建议加发');
-    await page.getByLabel('初步意见').press('Tab');
+    await fillKept(page.getByLabel('初步意见'), '浏览器测试：建议加发');
     const submit = page.getByRole('button', { name: '提交', exact: true });
     await submit.click();
     const reason = '入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）';
@@ -158,6 +167,54 @@ const { chromium } = require('playwright-core');
     if (!/已登记案件 YSYY-\d{4}-\d{5}/.test(noticeText)) throw new Error(`no case number after the start: ${noticeText}`);
     await page.waitForTimeout(2000);
     await shot('case-started');
+
+    // back to the refused opinion: without the top-up it goes to the county
+    await page.locator('li.task', { hasText: household }).filter({ hasText: '提出初步救助意见' }).first().click({ timeout: 30000 });
+    await page.getByText('表单', { exact: true }).first().click({ timeout: 10000 });
+    await page.getByLabel('加发金额（元）').fill('0', { timeout: 30000 });
+    await page.getByLabel('建议救助总额（元）').fill('19900');
+    await page.getByLabel('建议救助，报县民政局').check();
+    await fillKept(page.getByLabel('初步意见'), '浏览器测试：建议按比例救助');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByText('请在列表中选择一项任务。').first().waitFor({ timeout: 30000 });
+    console.log('opinion given');
+
+    // the county's second review and the leading group's approval, each in its own login; each
+    // form starts from the amount the step before arrived at
+    const steps = [
+      { user: 'civil1', task: '民政再次入户审核', amount: '审核金额（元）', decide: '通过，报领导小组', note: '审核意见',
+        text: '浏览器测试：再次入户核实无误' },
+      { user: 'group1', task: '县社会救助领导小组研究审批', amount: '批准金额（元）', decide: '批准', note: '审批意见',
+        text: '浏览器测试：同意按审核金额救助' }
+    ];
+    for (const step of steps) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+      const worker = await context.newPage();
+      await worker.goto(`${base}/camunda/app/tasklist/default/`);
+      await worker.waitForSelector('input[type=password]', { timeout: 60000 });
+      await worker.fill('input[type=text]', step.user);
+      await worker.fill('input[type=password]', password);
+      await worker.keyboard.press('Enter');
+      try {
+        await worker.getByText('本组待办').first().click({ timeout: 30000 });
+      } catch (e) {
+        if (shots) await worker.screenshot({ path: `${shots}/${step.user}-login-failed.png`, fullPage: true });
+        throw e;
+      }
+      await worker.locator('li.task', { hasText: household }).filter({ hasText: step.task }).first().click({ timeout: 30000 });
+      await worker.getByText('认领', { exact: true }).click({ timeout: 30000 });
+      await worker.waitForTimeout(1500);
+      const carried = await worker.getByLabel(step.amount).inputValue({ timeout: 30000 });
+      if (carried !== '19900') throw new Error(`${step.task} does not start from the amount before it: ${carried}`);
+      await worker.getByLabel(step.decide, { exact: true }).check();
+      // form-js writes a required field's label with a star: 审核意见*
+      await fillKept(worker.getByLabel(new RegExp(`^${step.note}\\*?$`)), step.text);
+      if (shots) await worker.screenshot({ path: `${shots}/${step.user}-filled.png`, fullPage: true });
+      await worker.getByRole('button', { name: '提交', exact: true }).click();
+      await worker.getByText('请在列表中选择一项任务。').first().waitFor({ timeout: 30000 });
+      console.log(`${step.task} done by ${step.user}`);
+      await context.close();
+    }
   } catch (e) {
     await shot('first-visit-failed');
     console.error(e.message);

@@ -28,6 +28,7 @@ class TasklistBrowserTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
 
   @Test
   void sanbanWorkerCompletesTheFirstVisitFormAndReadsARefusalInTasklist() throws Exception {
@@ -53,10 +54,16 @@ class TasklistBrowserTest {
         .as(Files.readString(log, StandardCharsets.UTF_8) + " (screenshots in " + shots.toAbsolutePath() + File.separator + ")")
         .isZero();
 
-    // the top-up the browser then proposed was refused: the opinion is still open, nothing kept
-    var next = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
-    assertThat(next.getTaskDefinitionKey()).isEqualTo("preliminaryOpinion");
-    assertThat(runtime.getVariable(pi.getId(), "proposedTopUp")).isNull();
+    // the top-up the browser first proposed was refused; the opinion without it went on, and the
+    // county and the leading group signed the case off in Tasklist with the carried amount
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("proposedTopUp").singleResult().getValue()).isEqualTo(0L);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("groupApproval").finished().count()).isEqualTo(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("approvedAmount").list()).extracting(v -> v.getValue()).contains(19_900L);
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .contains("opinion given", "民政再次入户审核 done by civil1", "县社会救助领导小组研究审批 done by group1");
     assertThat(Files.readString(log, StandardCharsets.UTF_8))
         .contains("refusal shown: ", "入户调查未认定家庭特别困难，不能加发救助金（加发金额请填 0）")
         .doesNotContain("Cannot submit");
