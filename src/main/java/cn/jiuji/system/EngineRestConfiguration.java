@@ -65,13 +65,20 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /**
    * Failures that the request caused, not the system, which Camunda answers with a 500: a task
-   * completed by two at once (the second loses the optimistic lock) and a value the database
+   * completed by two at once (the second loses the optimistic lock), a task that is not there, and a value the database
    * cannot hold (SQLSTATE class 22: a text over 4,000 characters, a number or date out of range).
    */
   static Optional<RuleBreak> userFault(Throwable failure) {
     for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
       if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
         return Optional.of(RuleBreak.conflict("该任务或案件刚刚已被他人处理，请刷新后再试"));
+      }
+      // a task that no longer exists (done by someone else a moment ago, or never there): the engine
+      // throws a null check for it, which Camunda answers as its own fault with a 500
+      if ((cause instanceof org.camunda.bpm.engine.exception.NullValueException
+          || cause instanceof org.camunda.bpm.engine.BadUserRequestException)
+          && cause.getMessage() != null && cause.getMessage().contains("Cannot find task with id")) {
+        return Optional.of(RuleBreak.notFound("该任务不存在，或已办结；请刷新任务列表"));
       }
       if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
         return Optional.of(RuleBreak.badRequest("提交的数据过长或超出允许的范围（文字最多 4000 个字符），未能保存"));
