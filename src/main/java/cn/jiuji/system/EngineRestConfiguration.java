@@ -38,6 +38,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(RestRefusals.class);
     register(EngineRefusals.class);
+    register(JsonLimits.class);
   }
 
   static int status(RuleBreak.Kind kind) {
@@ -80,6 +81,17 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
           && cause.getMessage() != null && cause.getMessage().contains("Cannot find task with id")) {
         return Optional.of(RuleBreak.notFound("该任务不存在，或已办结；请刷新任务列表"));
       }
+      // something asked for by an id that names nothing (a case, an execution, a definition)
+      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException && cause.getMessage() != null
+          && cause.getMessage().contains("doesn't exist")) {
+        return Optional.of(RuleBreak.notFound("未找到所请求的案件或记录，或它已办结"));
+      }
+      // a model file that is no XML or JSON at all (a BPMN, DMN or form that does not parse)
+      if (cause instanceof ProcessEngineException engine && cause.getMessage() != null
+          && (cause.getMessage().startsWith("ENGINE-09003") || cause.getMessage().startsWith("ENGINE-09033"))) {
+        return Optional.of(RuleBreak.badRequest("模型文件无法读取（不是有效的 BPMN、DMN 或表单文件），请在 Camunda Modeler 中打开检查后重新部署："
+            + cause.getMessage()));
+      }
       if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
         return Optional.of(RuleBreak.badRequest("提交的数据过长或超出允许的范围（文字最多 4000 个字符），未能保存"));
       }
@@ -97,6 +109,21 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(RestException exception) {
       return refusal(exception, request, uri).orElseGet(() -> camunda.toResponse(exception));
+    }
+  }
+
+  /**
+   * A JSON body beyond Jackson's limits (nesting over 1,000 levels, a number or text too long to
+   * read): the request's fault, which Camunda's catch-all would answer with a 500.
+   */
+  @Priority(1)
+  public static class JsonLimits implements ExceptionMapper<com.fasterxml.jackson.core.exc.StreamConstraintsException> {
+    @Context Request request;
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.exc.StreamConstraintsException exception) {
+      return refusal(RuleBreak.badRequest("请求内容嵌套过深或数值过长，无法读取"), request, uri).orElseThrow();
     }
   }
 

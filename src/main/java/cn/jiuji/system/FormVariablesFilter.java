@@ -106,10 +106,25 @@ final class FormVariablesFilter extends OncePerRequestFilter {
       throw RuleBreak.forbidden(write instanceof VariableWrite.AdministratorsOnly only ? only.message()
           : write instanceof VariableWrite.Unformed ? FormPolicy.UNFORMED : ADMINISTRATORS_ONLY);
     }
-    if (write == null) {
-      return null;
+    boolean json = request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT)
+        .startsWith("application/json");
+    if (write == null || !FormPolicy.readsBody(write)) {
+      if (!json) {
+        return write == null ? null : forms.check(write, null, user);
+      }
+      // a JSON body of null reaches Camunda's resources as no object at all, which they answer with a 500
+      byte[] sent = body(request);
+      if (new String(sent, java.nio.charset.StandardCharsets.UTF_8).strip().equals("null")) {
+        throw RuleBreak.badRequest("请求内容应为 JSON 对象，不能为 null");
+      }
+      return write == null ? sent : bodyOrNone(forms.check(write, null, user), sent);
     }
-    return forms.check(write, FormPolicy.readsBody(write) ? body(request) : null, user);
+    return forms.check(write, body(request), user);
+  }
+
+  /** What a check without the body passes on: the body as it was sent. */
+  private static byte[] bodyOrNone(byte[] checked, byte[] sent) {
+    return checked != null ? checked : sent;
   }
 
   /**

@@ -45,6 +45,7 @@ class WebappEngineApi {
       Set<Class<?>> classes = new HashSet<>(super.getClasses());
       classes.add(EngineRestConfiguration.RestRefusals.class);
       classes.add(EngineRestConfiguration.EngineRefusals.class);
+      classes.add(EngineRestConfiguration.JsonLimits.class);
       return classes;
     }
   }
