@@ -1,6 +1,8 @@
 package cn.jiuji.demo;
 
 import cn.jiuji.assistance.Elements;
+import cn.jiuji.partner.PartnerElements;
+import cn.jiuji.partner.ReferralVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +68,11 @@ class DemoPartnerAid {
   }
 
   private void partnerAid(String caseNo, String department, String user, String group, Map<String, Object> answer) {
-    ProcessInstance referral = runtime.createProcessInstanceQuery().processDefinitionKey("partnerReferral")
-        .processInstanceBusinessKey(caseNo).variableValueEquals("department", department).singleResult();
-    as(user, group, () -> complete(referral.getId(), "partnerAid", answer));
+    ProcessInstance referral = runtime.createProcessInstanceQuery().processDefinitionKey(ReferralVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNo).variableValueEquals(ReferralVariables.DEPARTMENT.name(), department).singleResult();
+    as(user, group, () -> complete(referral.getId(), PartnerElements.PARTNER_AID, answer));
     if ("ONE_OFF".equals(answer.get("aidKind"))) {
-      runJob(referral.getId(), "recordOneOffAid");
+      runJob(referral.getId(), PartnerElements.RECORD_ONE_OFF_AID);
     }
   }
 
