@@ -18,7 +18,7 @@ class PackageStructureTest {
   /** The features: what the bureau's staff would call a part of the system. */
   static final String[] FEATURES = {
     "cn.jiuji.assistance..", "cn.jiuji.casefile..", "cn.jiuji.decision..", "cn.jiuji.enrollment..",
-    "cn.jiuji.screening..", "cn.jiuji.demo.."
+    "cn.jiuji.screening..", "cn.jiuji.demo..", "cn.jiuji.partner.."
   };
 
   static JavaClasses main;

@@ -42,6 +42,14 @@ public class CaseAccess {
     grantCase(processInstanceId, Groups.LEADING_GROUP);
   }
 
+  /**
+   * Lets a partner department read a case once it is referred to it (SPEC §9), and the referral
+   * itself: call when its {@code partnerAid} task is created. Never the rest of the county.
+   */
+  public void grantPartner(String processInstanceId, String group) {
+    grantCase(processInstanceId, group);
+  }
+
   private void grantCase(String processInstanceId, String group) {
     // Whoever moves the case on (a township worker starting it from Tasklist, a controller serving
     // a logged-in user) has no right to create authorizations and must not need one. Delegates and

@@ -17,6 +17,8 @@ public final class Elements {
   public static final String GROUP_APPROVAL = "groupApproval";
   public static final String WRITE_OFF_ADVANCE = "writeOffAdvance";
   public static final String FOLLOW_UP_ASSESSMENT = "followUpAssessment";
+  /** 转介联动部门 (SPEC §9), after the payment */
+  public static final String REFER_PARTNERS = "referPartners";
 
   // 催办 tasks of the overdue steps
   public static final String ESCALATE_CONFIRM_SCREENING = "escalateConfirmScreening";
@@ -38,6 +40,8 @@ public final class Elements {
   public static final String DISBURSE = "disburse";
   public static final String RECORD_REJECTION = "recordRejection";
   public static final String START_ENROLLMENT = "startEnrollment";
+  /** one partnerReferral instance per department referred (multi-instance) */
+  public static final String START_REFERRALS = "startReferrals";
   public static final String FOLLOW_UP_DUE = "followUpDue";
   public static final String PAPERWORK_WATCH = "paperworkWatch";
   public static final String PAPERWORK_OVERDUE = "paperworkOverdue";

@@ -75,6 +75,10 @@ class ApprovalFormPdf {
     row(h, "领导小组批准金额", yuan(s.approvedAmount()), "其中已先行救助", yuan(s.advanceAmount()), "", "");
     h.append("</table>");
 
+    if (s.aidPackage() != null && s.aidPackage().hasPartnerAid()) {
+      aidPackage(h, s.aidPackage());
+    }
+
     h.append("<table class=\"chain\"><colgroup><col style=\"width:17%\"/><col style=\"width:14%\"/>"
         + "<col style=\"width:39%\"/><col style=\"width:15%\"/><col style=\"width:15%\"/></colgroup>");
     h.append("<tr><th colspan=\"5\" class=\"section\">审核审批意见</th></tr>");
@@ -106,6 +110,22 @@ class ApprovalFormPdf {
     h.append("<p class=\"foot\">本表由救急难系统根据案件办理记录生成；身份证号已脱敏。</p>");
     h.append("</body></html>");
     return h.toString();
+  }
+
+  /** 一事一议、多部门联动 (SPEC §9): each source's money in the case, the monthly aid, the total. */
+  private static void aidPackage(StringBuilder h, AidPackage p) {
+    h.append("<table><colgroup><col style=\"width:45%\"/><col style=\"width:20%\"/><col style=\"width:35%\"/></colgroup>")
+        .append("<tr><th colspan=\"3\" class=\"section\">救助帮扶（多部门联动）</th></tr>")
+        .append("<tr><th>资金来源</th><th>金额（元）</th><th>说明</th></tr>");
+    p.bySource().forEach((source, amount) -> h.append("<tr><td>").append(esc(source.label())).append("</td><td>")
+        .append(yuan(amount)).append("</td><td></td></tr>"));
+    for (AidPackage.Monthly m : p.monthly()) {
+      h.append("<tr><td>").append(esc(m.label())).append("（按月）</td><td>每月 ").append(yuan(m.monthlyAmount()))
+          .append("</td><td>共 ").append(m.months()).append(" 个月，自").append(m.firstMonth().getYear()).append("年")
+          .append(m.firstMonth().getMonthValue()).append("月起，已发放 ").append(m.paidMonths()).append(" 个月")
+          .append(m.stoppedAt() == null ? "" : "；已提前终止：" + esc(m.stopReason())).append("</td></tr>");
+    }
+    h.append("<tr><th>合计（已发放）</th><td>").append(yuan(p.total())).append("</td><td></td></tr></table>");
   }
 
   /** Label, value, label, value ...: labels narrow, values wide enough for an ID number on one line. */

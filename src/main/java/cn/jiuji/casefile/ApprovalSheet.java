@@ -6,6 +6,8 @@ import cn.jiuji.assistance.Elements;
 import cn.jiuji.base.CaseVariable;
 import cn.jiuji.base.RuleBreak;
 import cn.jiuji.household.Category;
+import cn.jiuji.ledger.Ledger;
+import cn.jiuji.ledger.MonthlyAidPlans;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,16 +61,21 @@ class ApprovalSheet {
   record Sheet(String caseNo, String householdHead, String idNumberMasked, String townshipName, String village,
       String category, Long householdSize, Double selfPaidTwoYears, Double threshold, Boolean eligible,
       Long suggestedAmount, Long proposedAmount, Long reviewedAmount, Long approvedAmount, Long advanceAmount,
-      List<SignOff> signOffs) {}
+      List<SignOff> signOffs, AidPackage aidPackage) {}
 
   private final HistoryService history;
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
+  private final Ledger ledger;
+  private final MonthlyAidPlans plans;
 
-  ApprovalSheet(HistoryService history, IdentityService identity, ProcessEngineConfigurationImpl engine) {
+  ApprovalSheet(HistoryService history, IdentityService identity, ProcessEngineConfigurationImpl engine,
+      Ledger ledger, MonthlyAidPlans plans) {
     this.history = history;
     this.identity = identity;
     this.engine = engine;
+    this.ledger = ledger;
+    this.plans = plans;
   }
 
   /** The case as the logged-in user may see it: a case they may not see is one that does not exist. */
@@ -113,7 +120,8 @@ class ApprovalSheet {
         Category.parse(category).map(Category::label).orElse(category), HOUSEHOLD_SIZE.from(caseValues),
         SELF_PAID_TWO_YEARS.from(caseValues), THRESHOLD.from(caseValues), ELIGIBLE.from(caseValues),
         SUGGESTED_AMOUNT.from(caseValues), PROPOSED_AMOUNT.from(caseValues), REVIEWED_AMOUNT.from(caseValues),
-        APPROVED_AMOUNT.from(caseValues), ADVANCE_AMOUNT.from(caseValues), signOffs);
+        APPROVED_AMOUNT.from(caseValues), ADVANCE_AMOUNT.from(caseValues), signOffs,
+        AidPackage.of(ledger.grantsOfCase(caseNo), plans.ofCase(caseNo)));
   }
 
   private SignOff signOff(StepSpec spec, HistoricTaskInstance task, Map<String, Object> caseValues,

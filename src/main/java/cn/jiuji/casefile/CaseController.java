@@ -2,6 +2,8 @@ package cn.jiuji.casefile;
 
 import cn.jiuji.ledger.GrantSource;
 import cn.jiuji.ledger.Ledger;
+import cn.jiuji.ledger.MonthlyAidPlans;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import cn.jiuji.assistance.Overdue;
 import cn.jiuji.base.RuleBreak;
 import java.math.BigDecimal;
@@ -30,10 +32,12 @@ class CaseController {
 
   private final HistoryService history;
   private final Ledger ledger;
+  private final MonthlyAidPlans plans;
 
-  CaseController(HistoryService history, Ledger ledger) {
+  CaseController(HistoryService history, Ledger ledger, MonthlyAidPlans plans) {
     this.history = history;
     this.ledger = ledger;
+    this.plans = plans;
   }
 
   record Step(String id, String name) {}
@@ -44,7 +48,7 @@ class CaseController {
       String township, String townshipName, String householdHead, String idNumberMasked,
       String category, Double selfPaidTwoYears, Long suggestedAmount, Long approvedAmount,
       Long advanceAmount, String rejectedAt, String rejectionReason, List<GrantView> grants,
-      BigDecimal totalGranted, List<String> overdueSteps) {}
+      BigDecimal totalGranted, List<String> overdueSteps, @JsonProperty("package") AidPackage aidPackage) {}
 
   @GetMapping("/api/cases/{caseNo}")
   CaseSummary caseSummary(@PathVariable String caseNo) {
@@ -68,7 +72,8 @@ class CaseController {
         .filter(a -> a.getActivityName() != null && !"subProcess".equals(a.getActivityType()))
         .map(CaseController::step)
         .toList();
-    List<GrantView> grants = ledger.grantsOfCase(caseNo).stream()
+    var ledgerGrants = ledger.grantsOfCase(caseNo);
+    List<GrantView> grants = ledgerGrants.stream()
         .map(g -> new GrantView(g.source(), g.source().label(), g.amount(), g.paidAt()))
         .toList();
     BigDecimal total = grants.stream().map(GrantView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -79,7 +84,7 @@ class CaseController {
         (Double) v.get("selfPaidTwoYears"), (Long) v.get("suggestedAmount"),
         (Long) v.get("approvedAmount"), (Long) v.get("advanceAmount"),
         (String) v.get("rejectedAt"), (String) v.get("rejectionReason"), grants, total,
-        Overdue.split(overdue));
+        Overdue.split(overdue), AidPackage.of(ledgerGrants, plans.ofCase(caseNo)));
   }
 
   private static Step step(HistoricActivityInstance activity) {

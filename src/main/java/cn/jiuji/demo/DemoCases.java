@@ -47,11 +47,13 @@ public class DemoCases {
   private final RepositoryService repository;
   private final Deadlines deadlines;
   private final CountyClock clock;
+  private final DemoPartnerAid partnerAid;
 
   DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
       ManagementService management, RepositoryService repository, Deadlines deadlines,
-      CountyClock clock) {
+      CountyClock clock, DemoPartnerAid partnerAid) {
     this.clock = clock;
+    this.partnerAid = partnerAid;
     this.demo = demo;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -72,10 +74,10 @@ public class DemoCases {
     if (runtime.createProcessInstanceQuery().variableValueEquals(DEMO, true).count() > 0) {
       return 0;
     }
-    // the article's case (SPEC §2): reported by 三班镇 yesterday, waiting for the first home visit
+    // the article's case (SPEC §2, §9): reported by 三班镇, approved, paid, with its aid package
     ProcessInstance article = start("颜某斌", "35052619850312001", "sanban", "泗滨村",
         "GENERAL", 132_667, "FIELD_DISCOVERY", false);
-    datedBack(article, 1);
+    partnerAid.givePackage(article);
     // screened by the medical-insurance data today, waiting for civil affairs to confirm
     start("林某华", "35052619620704002", "xunzhong", "浔东村", "DIBAO", 56_300,
         "MEDICAL_SCREENING", false);

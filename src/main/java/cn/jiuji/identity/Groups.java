@@ -11,6 +11,10 @@ public final class Groups {
   public static final String MEDICAL_INSURANCE = "medicalInsurance";
   public static final String DISABLED_FEDERATION = "disabledFederation";
   public static final String CHARITY = "charity";
+  // partner departments that add their own aid to a case (SPEC §9)
+  public static final String EDUCATION = "education";
+  public static final String HUMAN_RESOURCES = "humanResources";
+  public static final String HOUSING = "housing";
   public static final String ADMINS = "camunda-admin";
 
   private static final String TOWNSHIP_PREFIX = "township";

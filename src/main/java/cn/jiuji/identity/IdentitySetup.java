@@ -41,6 +41,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String ANY = "*";
   static final String CASE_PROCESS = "temporaryAssistance";
   static final String ENROLLMENT_PROCESS = "subsistenceEnrollment";
+  static final String REFERRAL_PROCESS = "partnerReferral";
+  /** The departments a case may be referred to (SPEC §9), the townships besides. */
+  static final List<String> PARTNER_GROUPS = List.of(Groups.CHARITY, Groups.DISABLED_FEDERATION, Groups.EDUCATION,
+      Groups.HUMAN_RESOURCES, Groups.HOUSING, Groups.MEDICAL_INSURANCE);
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -61,6 +65,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     groups.put(Groups.MEDICAL_INSURANCE, new GroupSpec("县医保分局", List.of(TASKLIST)));
     groups.put(Groups.DISABLED_FEDERATION, new GroupSpec("县残疾人联合会", List.of(TASKLIST)));
     groups.put(Groups.CHARITY, new GroupSpec("县慈善总会", List.of(TASKLIST)));
+    groups.put(Groups.EDUCATION, new GroupSpec("县教育局", List.of(TASKLIST)));
+    groups.put(Groups.HUMAN_RESOURCES, new GroupSpec("县人力资源和社会保障局", List.of(TASKLIST)));
+    groups.put(Groups.HOUSING, new GroupSpec("县住房和城乡建设局", List.of(TASKLIST)));
     return groups;
   }
 
@@ -97,6 +104,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       // fill in the enrollment applications of their own families (SPEC §3.3): the engine wants
       // the definition readable to load and complete their tasks; the case starts the enrollment
       grant(authorizations, id, Resources.PROCESS_DEFINITION, ENROLLMENT_PROCESS,
+          ProcessDefinitionPermissions.READ);
+      // and the township's own temporary assistance to the cases referred to it (SPEC §9)
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
           ProcessDefinitionPermissions.READ);
     }
     grantCountyWork(authorizations);
@@ -142,9 +152,13 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     grant(authorizations, Groups.DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     grant(authorizations, Groups.DESIGNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
     grant(authorizations, Groups.DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    // partner departments (medicalInsurance, charity, disabledFederation): Tasklist only, no case
-    // data (SPEC §4; their aid to a case is a later wave). The medical-insurance import runs the
-    // screening on the application's behalf, not with the importing user's rights.
+    // partner departments (SPEC §9): Tasklist and the referral model, no case data. Each case
+    // referred to a department is granted to its group when the referral reaches it
+    // (CaseAccess.grantPartner), never the rest of the county. The medical-insurance import runs
+    // the screening on the application's behalf, not with the importing user's rights.
+    for (String group : PARTNER_GROUPS) {
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS, ProcessDefinitionPermissions.READ);
+    }
   }
 
   private static void ensureGroup(IdentityService identity, String id, String name) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The family ledger (table {@code grant_ledger}, migration V1): all civil-affairs money paid to a
- * household, the base of the family annual cap (SPEC §2), and the cap overrides with their reasons.
+ * The family ledger (table {@code grant_ledger}, migration V1): all money paid to a household in
+ * its cases, the civil-affairs money among it the base of the family annual cap (SPEC §2, §9;
+ * partner departments' money is recorded, never capped), and the cap overrides with their reasons.
  *
  * <p>Called from delegates, it shares the engine's Spring-managed transaction. On PostgreSQL a
  * failed statement aborts the whole transaction, so nothing here relies on catching a constraint
@@ -43,10 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Ledger {
 
   private static final String INSERT_GRANT = """
-      INSERT INTO grant_ledger (household_id, case_no, source, amount, paid_at, approved_by)
+      INSERT INTO grant_ledger (household_id, case_no, source, amount, paid_at, approved_by, pay_month)
       SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
-             CAST(? AS NUMERIC(12, 2)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR)
-      WHERE NOT EXISTS (SELECT 1 FROM grant_ledger WHERE case_no = ? AND source = ?)
+             CAST(? AS NUMERIC(12, 2)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR),
+             CAST(? AS INTEGER)
+      WHERE NOT EXISTS (SELECT 1 FROM grant_ledger WHERE case_no = ? AND source = ? AND pay_month = ?)
       """;
 
   private static final String INSERT_CAP_OVERRIDE = """
@@ -65,14 +68,20 @@ public class Ledger {
   private static final String LOCK_HOUSEHOLD_YEAR =
       "SELECT cap_year FROM household_year WHERE household_id = ? AND cap_year = ? FOR UPDATE";
 
+  /** {@code pay_month} of a payment made once (monthly ones carry their month, yyyymm). */
+  static final int ONCE = 0;
+
   private final JdbcTemplate jdbc;
   private final PolicyProperties policy;
+  private final CapProperties capped;
   private final CountyClock clock;
   private final TransactionTemplate ownTransaction;
 
-  Ledger(JdbcTemplate jdbc, PolicyProperties policy, CountyClock clock, PlatformTransactionManager transactions) {
+  Ledger(JdbcTemplate jdbc, PolicyProperties policy, CapProperties capped, CountyClock clock,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.policy = policy;
+    this.capped = capped;
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -88,22 +97,35 @@ public class Ledger {
    *     covers it: nothing is recorded, and the payment job fails with the message
    */
   public boolean record(GrantRecord grant) {
+    return record(grant, ONCE);
+  }
+
+  /**
+   * Records one month of a department's monthly aid once (SPEC §9): one row per case, source and
+   * month, however often the job runs; false when the month was recorded already. Within the
+   * annual cap like any payment when its source is one the cap counts.
+   */
+  public boolean recordMonth(GrantRecord grant, YearMonth month) {
+    return record(grant, MonthlyAidPlans.yyyymm(month));
+  }
+
+  private boolean record(GrantRecord grant, int payMonth) {
     int year = clock.yearOf(grant.paidAt());
     lockHouseholdYear(grant.householdId(), year);
-    if (recorded(grant.caseNo(), grant.source())) {
+    if (recorded(grant.caseNo(), grant.source(), payMonth)) {
       return false;
     }
     BigDecimal paid = paidInYear(grant.householdId(), year);
     BigDecimal cap = BigDecimal.valueOf(policy.annualCap());
-    if (paid.add(grant.amount()).compareTo(cap) > 0 && !overrideCovers(grant)) {
+    if (capped.capped(grant.source()) && paid.add(grant.amount()).compareTo(cap) > 0 && !overrideCovers(grant)) {
       throw RuleBreak.conflict("案件 " + grant.caseNo() + " 的" + grant.source().label() + " "
           + plain(grant.amount()) + " 元未发放：该家庭 " + year + " 年已获救助 " + plain(paid)
           + " 元，再发将超过家庭年度救助上限 " + cap + " 元，且没有县社会救助领导小组突破上限的决定");
     }
     return jdbc.update(INSERT_GRANT,
         grant.householdId(), grant.caseNo(), grant.source().name(), grant.amount(),
-        utc(grant.paidAt()), grant.approvedBy(),
-        grant.caseNo(), grant.source().name()) == 1;
+        utc(grant.paidAt()), grant.approvedBy(), payMonth,
+        grant.caseNo(), grant.source().name(), payMonth) == 1;
   }
 
   /**
@@ -123,16 +145,29 @@ public class Ledger {
     }
   }
 
-  private boolean recorded(String caseNo, GrantSource source) {
-    return !jdbc.queryForList("SELECT id FROM grant_ledger WHERE case_no = ? AND source = ?",
-        Long.class, caseNo, source.name()).isEmpty();
+  private boolean recorded(String caseNo, GrantSource source, int payMonth) {
+    return !jdbc.queryForList("SELECT id FROM grant_ledger WHERE case_no = ? AND source = ? AND pay_month = ?",
+        Long.class, caseNo, source.name(), payMonth).isEmpty();
+  }
+
+  /** How many months of a case's monthly aid from this source are recorded. */
+  public int paidMonths(String caseNo, GrantSource source) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM grant_ledger WHERE case_no = ? AND source = ? AND pay_month <> ?",
+        Integer.class, caseNo, source.name(), ONCE);
+  }
+
+  /** The sources the annual cap counts, as SQL: {@code source IN ('CIVIL_AFFAIRS_CASE', ...)}. */
+  private String cappedSql() {
+    // enum names only, never user input
+    return "source IN (" + String.join(", ", capped.cappedSources().stream().map(s -> "'" + s.name() + "'").toList()) + ")";
   }
 
   /** The leading group decided to exceed the cap in this case, up to the amount it approved. */
   private boolean overrideCovers(GrantRecord grant) {
     return capOverride(grant.caseNo()).map(override -> {
       BigDecimal paidInCase = jdbc.queryForObject(
-          "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger WHERE case_no = ?", BigDecimal.class, grant.caseNo());
+          "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger WHERE case_no = ? AND " + cappedSql(),
+          BigDecimal.class, grant.caseNo());
       return paidInCase.add(grant.amount()).compareTo(override.amount()) <= 0;
     }).orElse(false);
   }
@@ -141,13 +176,16 @@ public class Ledger {
     return amount.stripTrailingZeros().toPlainString();
   }
 
-  /** Everything paid to the household in the county's calendar year, yuan. */
+  /**
+   * The civil-affairs money paid to the household in the county's calendar year, yuan: what the
+   * annual cap counts ({@code jiuji.policy.capped-sources}); partner departments' money is not.
+   */
   public BigDecimal paidInYear(String householdId, int year) {
     OffsetDateTime from = utc(clock.startOfYear(year));
     OffsetDateTime to = utc(clock.startOfYear(year + 1));
     BigDecimal paid = jdbc.queryForObject(
         "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger"
-            + " WHERE household_id = ? AND paid_at >= ? AND paid_at < ?",
+            + " WHERE household_id = ? AND paid_at >= ? AND paid_at < ? AND " + cappedSql(),
         BigDecimal.class, householdId, from, to);
     return paid.setScale(2, RoundingMode.UNNECESSARY);
   }

@@ -71,9 +71,10 @@ final class IdNumberMasking extends OncePerRequestFilter {
       chain.doFilter(request, answer);
       byte[] body = answer.getContentAsByteArray();
       String type = answer.getContentType();
-      if (type != null && type.contains("json") && names.stream().anyMatch(name -> contains(body, name))) {
+      boolean single = singleVariable(route);
+      if (type != null && type.contains("json") && (single || names.stream().anyMatch(name -> contains(body, name)))) {
         RequestUser user = RequestUser.of(request, route, engine, lookups);
-        byte[] rewritten = rewrite(body, user, route, request.getRequestURI());
+        byte[] rewritten = rewrite(body, user, route, request.getRequestURI(), single);
         if (rewritten != body) {
           answer.resetBuffer();
           answer.getOutputStream().write(rewritten);
@@ -84,7 +85,19 @@ final class IdNumberMasking extends OncePerRequestFilter {
     }
   }
 
-  private byte[] rewrite(byte[] body, RequestUser user, RestRoute route, String path) throws IOException {
+  /**
+   * {@code .../variables/idNumber} (an instance's, a task's, an execution's): the answer is the
+   * typed value alone, {@code {"type":"String","value":"…"}}, without the variable's name in it.
+   */
+  private boolean singleVariable(RestRoute route) {
+    List<String> segments = route.segments();
+    int n = segments.size();
+    return n >= 2 && privacy.maskedVariables().contains(segments.get(n - 1))
+        && (segments.get(n - 2).equals("variables") || segments.get(n - 2).equals("localVariables"));
+  }
+
+  private byte[] rewrite(byte[] body, RequestUser user, RestRoute route, String path, boolean single)
+      throws IOException {
     JsonNode tree;
     try {
       tree = json.readTree(body);
@@ -93,7 +106,11 @@ final class IdNumberMasking extends OncePerRequestFilter {
     }
     boolean full = user != null && (user.administrator() || privacy.seesFullNumbers(user.groups()));
     List<Read> reads = new ArrayList<>();
-    visit(tree, full, reads, null);
+    if (single && tree instanceof ObjectNode typed) {
+      take(typed, "value", full, reads, null);
+    } else {
+      visit(tree, full, reads, null);
+    }
     if (full) {
       record(user, reads, route, path);
       return body;

@@ -66,6 +66,23 @@ public final class CaseFixtures {
         "followUpNote", hardship ? "仍需长期治疗，收入不足" : "家庭已恢复正常生活");
   }
 
+  /** referPartners without a department: the case goes on to its follow-up alone. */
+  public static Map<String, Object> noReferrals() {
+    return referrals("");
+  }
+
+  /** referPartners with these departments (SPEC §9 codes), as Tasklist's checklist sends them: Json. */
+  public static Map<String, Object> referrals(String note, String... departments) {
+    var json = org.camunda.spin.Spin.JSON("[]");
+    for (String department : departments) {
+      json.append(department);
+    }
+    Map<String, Object> v = new HashMap<>();
+    v.put("referrals", org.camunda.spin.plugin.variable.SpinValues.jsonValue(json).create());
+    v.put("referralNote", note);
+    return v;
+  }
+
   public static Map<String, Object> approval(boolean approved, long amount) {
     Map<String, Object> v = new HashMap<>();
     v.put("approved", approved);

@@ -238,6 +238,7 @@ class MoneyRulesTest {
     approval.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
     complete(task("groupApproval", pi), approval);
     execute(job("disburse", pi));
+    complete(task("referPartners", pi), noReferrals());
 
     assertThat(pi).isWaitingAt("followUpDue");
     assertThat(ledger.paidInYear(household, 2026)).isEqualByComparingTo("50000");

@@ -69,7 +69,13 @@ class TemporaryAssistanceProcessTest {
     complete(task(GROUP_APPROVAL, pi), approval(true, 12_000));
     assertThat(pi).isWaitingAt(DISBURSE);
     execute(job(DISBURSE, pi));
-    assertThat(pi).hasPassed("grantPaid").isWaitingAt(FOLLOW_UP_DUE);
+    assertThat(pi).hasPassed("grantPaid").isWaitingAt(REFER_PARTNERS);
+    assertThat(task(REFER_PARTNERS, pi)).hasCandidateGroup("civilAffairs");
+    complete(task(REFER_PARTNERS, pi), referrals("慈善总会资助", "CHARITY"));
+    // the referral runs apart from the case (partnerReferral.bpmn), which goes on at once
+    assertThat(pi).hasPassed(START_REFERRALS).isWaitingAt(FOLLOW_UP_DUE);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("partnerReferral")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count()).isEqualTo(1);
     passTimer(FOLLOW_UP_DUE, pi);
     complete(task(FOLLOW_UP_ASSESSMENT, pi), followUp(false, "NONE"));
 
@@ -114,6 +120,7 @@ class TemporaryAssistanceProcessTest {
     execute(job(DISBURSE, pi));
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).singleElement()
         .satisfies(g -> assertThat(g.amount()).isEqualByComparingTo("19900"));
+    complete(task(REFER_PARTNERS, pi), noReferrals());
 
     // thirty days later the township finds the family still in hardship: 先临时、后长效
     passTimer(FOLLOW_UP_DUE, pi);
@@ -176,6 +183,7 @@ class TemporaryAssistanceProcessTest {
     complete(task(SECOND_REVIEW, pi), review(true, 25_000));
     complete(task(GROUP_APPROVAL, pi), approval(true, 25_000));
     execute(job(DISBURSE, pi));
+    complete(task(REFER_PARTNERS, pi), noReferrals());
 
     assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(pi).variables().containsEntry("paidAmount", 20_000L);
@@ -307,6 +315,7 @@ class TemporaryAssistanceProcessTest {
     withOverride.put("capOverrideReason", "患儿需二次手术，经领导小组集体研究同意");
     complete(task(GROUP_APPROVAL, pi), withOverride);
     execute(job(DISBURSE, pi));
+    complete(task(REFER_PARTNERS, pi), noReferrals());
     assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(jdbc.queryForObject("SELECT reason FROM cap_override WHERE case_no = ?", String.class,
         pi.getBusinessKey())).contains("二次手术");
@@ -357,6 +366,7 @@ class TemporaryAssistanceProcessTest {
     ledger.record(new cn.jiuji.ledger.GrantRecord(household, pi.getBusinessKey(),
         GrantSource.CIVIL_AFFAIRS_CASE, new BigDecimal("15000"), ClockUtil.getCurrentTime().toInstant(), "group1"));
     execute(job(DISBURSE, pi));
+    complete(task(REFER_PARTNERS, pi), noReferrals());
     assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey())).hasSize(1);
   }

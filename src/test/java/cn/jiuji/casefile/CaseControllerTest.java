@@ -47,7 +47,7 @@ class CaseControllerTest {
     assertThat(c.path("caseNo").asText()).isEqualTo(pi.getBusinessKey());
     assertThat(c.path("processInstanceId").asText()).isEqualTo(pi.getId());
     assertThat(c.path("state").asText()).isEqualTo("ACTIVE");
-    assertThat(c.path("currentSteps").findValuesAsText("id")).containsExactly("followUpDue");
+    assertThat(c.path("currentSteps").findValuesAsText("id")).containsExactly("referPartners");
     assertThat(c.path("township").asText()).isEqualTo("sanban");
     assertThat(c.path("idNumberMasked").asText()).matches("350526\\*{8}\\d{3}[\\dX]");
     assertThat(response.body()).doesNotContain((String) start.get("idNumber"));

@@ -37,11 +37,11 @@ class DemoCasesTest {
         .taskCandidateGroup("leadingGroup").list())
         .extracting(Task::getTaskDefinitionKey).containsExactly("groupApproval");
 
-    // the article's case, by name and amount
-    Task article = tasks.createTaskQuery().processVariableValueEquals("householdHead", "颜某斌")
-        .processVariableValueEquals(DemoCases.DEMO, true).singleResult();
-    assertThat(article.getTaskDefinitionKey()).isEqualTo("firstVisit");
-    assertThat(runtime.getVariable(article.getExecutionId(), "suggestedAmount")).isEqualTo(19_900L);
+    // the article's case, by name and amount: approved and paid, its package is DemoPartnerAidTest's
+    var article = runtime.createProcessInstanceQuery().variableValueEquals("householdHead", "颜某斌")
+        .variableValueEquals(DemoCases.DEMO, true).singleResult();
+    assertThat(runtime.getVariable(article.getId(), "suggestedAmount")).isEqualTo(19_900L);
+    assertThat(runtime.getActiveActivityIds(article.getId())).containsExactly("followUpDue");
 
     // the overdue case: its deadline passed, the job executor escalates it on start-up
     var overdue = tasks.createTaskQuery().processVariableValueEquals(DemoCases.DEMO, true)

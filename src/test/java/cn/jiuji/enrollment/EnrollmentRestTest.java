@@ -119,6 +119,7 @@ class EnrollmentRestTest {
     completeAsEngine(theCase.getId(), "groupApproval", CaseFixtures.approval(true, 19_900));
     management.executeJob(management.createJobQuery().processInstanceId(theCase.getId())
         .activityId("disburse").singleResult().getId());
+    completeAsEngine(theCase.getId(), "referPartners", CaseFixtures.noReferrals());
     var followUpDue = management.createJobQuery().processInstanceId(theCase.getId())
         .activityId("followUpDue").singleResult();
     ClockUtil.setCurrentTime(new Date(followUpDue.getDuedate().getTime() + 1000));
