@@ -157,7 +157,9 @@ public class DemoCases {
 
   private static Map<String, Object> visit(boolean hardship, String findings) {
     return Map.of("visitConfirmsHardship", hardship, "especiallyDifficult", false,
-        "householdSize", 4L, "visitFindings", findings);
+        "householdSize", 4L, "visitFindings", findings,
+        "bankAccount", "62303512" + String.format("%011d", Math.abs((long) findings.hashCode())),
+        "bankName", "德化县农村信用合作联社");
   }
 
 }

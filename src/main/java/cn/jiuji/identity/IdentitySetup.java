@@ -41,6 +41,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String ANY = "*";
   static final String CASE_PROCESS = "temporaryAssistance";
   static final String ENROLLMENT_PROCESS = "subsistenceEnrollment";
+  static final String PAYMENT_CORRECTION_PROCESS = "paymentCorrection";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -97,6 +98,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
       // fill in the enrollment applications of their own families (SPEC §3.3): the engine wants
       // the definition readable to load and complete their tasks; the case starts the enrollment
       grant(authorizations, id, Resources.PROCESS_DEFINITION, ENROLLMENT_PROCESS,
+          ProcessDefinitionPermissions.READ);
+      // and correct the bank accounts of their families' failed payments (SPEC §8)
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, PAYMENT_CORRECTION_PROCESS,
           ProcessDefinitionPermissions.READ);
     }
     grantCountyWork(authorizations);
