@@ -87,6 +87,12 @@ public class BankPayments {
     return recorded;
   }
 
+  /** Whether the case has a grant the bank could not pay. */
+  public boolean hasFailed(String caseNo) {
+    return !jdbc.queryForList("SELECT id FROM grant_ledger WHERE case_no = ? AND status = 'FAILED'", Long.class,
+        caseNo).isEmpty();
+  }
+
   /** Whether any grant was ever sent in this batch. */
   public boolean batchExists(String batchNo) {
     return !jdbc.queryForList("SELECT id FROM grant_ledger WHERE batch_no = ? FETCH FIRST 1 ROWS ONLY",

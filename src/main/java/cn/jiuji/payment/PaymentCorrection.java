@@ -5,10 +5,13 @@ import static cn.jiuji.payment.PaymentVariables.*;
 import cn.jiuji.base.FormValues;
 import cn.jiuji.household.BankAccounts;
 import cn.jiuji.identity.Groups;
+import cn.jiuji.base.RuleBreak;
+import cn.jiuji.ledger.BankPayments;
 import cn.jiuji.ledger.BankPayments.FailedPayment;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +24,23 @@ public class PaymentCorrection {
 
   private final BankAccounts bankAccounts;
   private final RuntimeService runtime;
+  private final BankPayments bank;
 
-  PaymentCorrection(BankAccounts bankAccounts, RuntimeService runtime) {
+  PaymentCorrection(BankAccounts bankAccounts, RuntimeService runtime, BankPayments bank) {
+    this.bank = bank;
     this.bankAccounts = bankAccounts;
     this.runtime = runtime;
+  }
+
+  /**
+   * A correction belongs to a grant the bank reported failed: started by the bank's return, never
+   * by hand (a start without the failed grant's case is refused).
+   */
+  public void checkStart(DelegateExecution execution) {
+    String caseNo = CASE_NO.from(execution);
+    if (caseNo == null || TOWNSHIP_GROUP.from(execution) == null || !bank.hasFailed(caseNo)) {
+      throw RuleBreak.badRequest("更正发放信息由银行回盘中发放失败的救助金自动发起，不能手工发起");
+    }
   }
 
   public void correctPayment(DelegateTask task) {

@@ -148,8 +148,14 @@ class TemporaryAssistanceProcessTest {
       };
       complete(task(current, pi), answer);
       if (no) {
-        reason = answer.values().stream().filter(v -> v instanceof String).map(Object::toString)
-            .filter(s -> !s.isBlank()).findFirst().orElseThrow();
+        // the text the step's "no" gives as its reason
+        reason = (String) answer.get(switch (current) {
+          case CONFIRM_SCREENING -> "screeningNote";
+          case FIRST_VISIT -> "visitFindings";
+          case PRELIMINARY_OPINION -> "opinion";
+          case SECOND_REVIEW -> "reviewNote";
+          default -> "approvalNote";
+        });
         break;
       }
     }

@@ -230,6 +230,13 @@ class BankReturnTest {
       assertThat(upload.statusCode()).as(user).isEqualTo(403);
     }
     assertThat(web.get("/api/batches/2026-09/payment-list", null, null).statusCode()).isEqualTo(401);
+    // nor is a correction started by hand, over REST
+    var start = web.postJson("/engine-rest/process-definition/key/paymentCorrection/start", "{}", "civil1", PASSWORD);
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    assertThat(json.readTree(start.body()).path("message").asText())
+        .isEqualTo("更正发放信息由银行回盘中发放失败的救助金自动发起，不能手工发起");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("paymentCorrection")
+        .processInstanceBusinessKey(pi.getBusinessKey()).count()).isZero();
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()).get(0).status()).isEqualTo(GrantStatus.SENT);
     assertThat(download("/api/batches/2099-09/payment-list", "civil1").statusCode()).isEqualTo(404);
     assertThat(download("/api/batches/2026-09/payment-list?format=pdf", "civil1").statusCode()).isEqualTo(400);

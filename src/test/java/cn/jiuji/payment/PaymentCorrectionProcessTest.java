@@ -134,6 +134,19 @@ class PaymentCorrectionProcessTest {
   }
 
   @Test
+  void aCorrectionIsNeverStartedByHand() {
+    ProcessInstance theCase = fixtures.disbursed("sanban", 19_900, "2026-07", OLD_ACCOUNT);
+    // the case's grant is SENT, not FAILED: there is nothing to correct
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PaymentVariables.PROCESS_KEY, theCase.getBusinessKey(),
+            Map.of("caseNo", theCase.getBusinessKey(), "townshipGroup", "townshipSanban")))
+        .isInstanceOf(RuleBreak.class).hasMessage("更正发放信息由银行回盘中发放失败的救助金自动发起，不能手工发起");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PaymentVariables.PROCESS_KEY))
+        .isInstanceOf(RuleBreak.class);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PaymentVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(theCase.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
   void aCorrectionThatTheCapNoLongerHasRoomForIsRefusedAndWaits() {
     ProcessInstance theCase = fixtures.disbursed("sanban", 19_900, "2026-06", OLD_ACCOUNT);
     String household = (String) runtime.getVariable(theCase.getId(), "idNumber");
