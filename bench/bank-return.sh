@@ -15,8 +15,11 @@ WORK=target/bench
 mkdir -p "$WORK"
 
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
-JIUJI_ADMIN_PASSWORD='Bench-only-2026!' java -Xmx512m -cp "$CP" cn.jiuji.payment.BankReturnBenchmark \
-  "$ROWS" "$WORK" "jdbc:postgresql://$PGHOST:5432/$BENCH_DB" "$PGUSER" "$ROUNDS" \
+# the application's own launcher with the test classes (the benchmark's main class lives there);
+# works offline with what the build already has
+JIUJI_ADMIN_PASSWORD='Bench-only-2026!' ./mvnw -B -q -o test-compile spring-boot:run \
+  -Dspring-boot.run.useTestClasspath=true -Dspring-boot.run.additional-classpath-elements=target/test-classes \
+  -Dspring-boot.run.main-class=cn.jiuji.payment.BankReturnBenchmark \
+  -Dspring-boot.run.jvmArguments=-Xmx512m \
+  -Dspring-boot.run.arguments="$ROWS $WORK jdbc:postgresql://$PGHOST:5432/$BENCH_DB $PGUSER $ROUNDS" \
   2>&1 | tee "$WORK/bank-return.log" | grep -E '^(warm-up|round|RESULT)' || true
