@@ -85,6 +85,9 @@ const { chromium } = require('playwright-core');
     await page.getByLabel('否', { exact: true }).check();
     await page.getByLabel('家庭人口（人）').fill('4');
     await fillKept(page.getByLabel('入户调查情况'), '浏览器测试：女儿耳蜗手术，家庭收入低，确有困难');
+    // the family's account for the money (SPEC §8)
+    await fillKept(page.getByLabel('银行账号（一卡通/社保卡）'), '6230351234567891234');
+    await fillKept(page.getByLabel('开户银行'), '德化县农村信用合作联社三班信用社');
     await shot('first-visit-filled');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     // Tasklist closes the task and asks, in Chinese, for the next one

@@ -5,6 +5,7 @@ import cn.jiuji.base.RuleBreak;
 import cn.jiuji.base.FormValues;
 import static cn.jiuji.assistance.CaseVariables.*;
 
+import cn.jiuji.household.BankAccounts;
 import cn.jiuji.ledger.Ledger;
 import cn.jiuji.decision.PolicyProperties;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,8 +29,11 @@ public class CaseRules {
   private final CountyClock clock;
   private final Ledger ledger;
   private final IdentityService identity;
+  private final BankAccounts bankAccounts;
 
-  CaseRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CountyClock clock) {
+  CaseRules(PolicyProperties policy, Ledger ledger, IdentityService identity, CountyClock clock,
+      BankAccounts bankAccounts) {
+    this.bankAccounts = bankAccounts;
     this.policy = policy;
     this.clock = clock;
     this.ledger = ledger;
@@ -70,6 +74,8 @@ public class CaseRules {
       throw RuleBreak.badRequest("家庭人口至少为 1 人");
     }
     form.text(VISIT_FINDINGS, "入户调查情况", true);
+    BANK_ACCOUNT.set(task, bankAccounts.checked(task.getVariable(BANK_ACCOUNT.name())));
+    form.text(BANK_NAME, "开户银行", true);
   }
 
   public void preliminaryOpinion(DelegateTask task) {

@@ -44,6 +44,9 @@ public final class CaseVariables {
   public static final CaseVariable<Boolean> ESPECIALLY_DIFFICULT = CaseVariable.of("especiallyDifficult", Boolean.class);
   public static final CaseVariable<Long> HOUSEHOLD_SIZE = CaseVariable.of("householdSize", Long.class);
   public static final CaseVariable<String> VISIT_FINDINGS = CaseVariable.of("visitFindings", String.class);
+  /** The family's account for the money (SPEC §8): digits, shown masked everywhere but the payment list. */
+  public static final CaseVariable<String> BANK_ACCOUNT = CaseVariable.of("bankAccount", String.class);
+  public static final CaseVariable<String> BANK_NAME = CaseVariable.of("bankName", String.class);
   // preliminaryOpinion
   public static final CaseVariable<Long> PROPOSED_TOP_UP = CaseVariable.of("proposedTopUp", Long.class);
   public static final CaseVariable<Long> PROPOSED_AMOUNT = CaseVariable.of("proposedAmount", Long.class);
@@ -75,6 +78,11 @@ public final class CaseVariables {
   /** Who signed off each step of the case's chain (SignOffChain): {@code preliminaryOpinion:sanban1,...}. */
   public static final CaseVariable<String> SIGNED_OFF_BY = CaseVariable.of("signedOffBy", String.class);
   // disburse
+  /**
+   * The batch (批次) of the meeting that decided the case, {@code 2026-01} (SPEC §8); a case approved
+   * on its own has none, and its payment list is numbered with the case number.
+   */
+  public static final CaseVariable<String> BATCH_NO = CaseVariable.of("batchNo", String.class);
   public static final CaseVariable<Long> PAID_AMOUNT = CaseVariable.of("paidAmount", Long.class);
   // rejection at any step
   public static final CaseVariable<String> REJECTED_AT = CaseVariable.of("rejectedAt", String.class);

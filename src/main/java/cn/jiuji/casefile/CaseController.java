@@ -1,6 +1,9 @@
 package cn.jiuji.casefile;
 
+import cn.jiuji.household.BankAccounts;
+import cn.jiuji.ledger.BankPayments;
 import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.GrantStatus;
 import cn.jiuji.ledger.Ledger;
 import cn.jiuji.ledger.MonthlyAidPlans;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -33,20 +36,27 @@ class CaseController {
   private final HistoryService history;
   private final Ledger ledger;
   private final MonthlyAidPlans plans;
+  private final BankPayments bank;
 
-  CaseController(HistoryService history, Ledger ledger, MonthlyAidPlans plans) {
+  CaseController(HistoryService history, Ledger ledger, MonthlyAidPlans plans, BankPayments bank) {
     this.history = history;
     this.ledger = ledger;
     this.plans = plans;
+    this.bank = bank;
   }
 
   record Step(String id, String name) {}
 
-  record GrantView(GrantSource source, String label, BigDecimal amount, Instant paidAt) {}
+  /**
+   * @param status PAID, SENT (in the payment list of its batch, SPEC §8) or FAILED
+   * @param batchNo the batch whose payment list it is in; null for money paid at once
+   */
+  record GrantView(GrantSource source, String label, BigDecimal amount, Instant paidAt, GrantStatus status,
+      String batchNo) {}
 
   record CaseSummary(String caseNo, String processInstanceId, String state, List<Step> currentSteps,
       String township, String townshipName, String householdHead, String idNumberMasked,
-      String category, Double selfPaidTwoYears, Long suggestedAmount, Long approvedAmount,
+      String bankAccountMasked, String bankName, String category, Double selfPaidTwoYears, Long suggestedAmount, Long approvedAmount,
       Long advanceAmount, String rejectedAt, String rejectionReason, List<GrantView> grants,
       BigDecimal totalGranted, List<String> overdueSteps, @JsonProperty("package") AidPackage aidPackage) {}
 
@@ -74,17 +84,24 @@ class CaseController {
         .toList();
     var ledgerGrants = ledger.grantsOfCase(caseNo);
     List<GrantView> grants = ledgerGrants.stream()
-        .map(g -> new GrantView(g.source(), g.source().label(), g.amount(), g.paidAt()))
+        .map(g -> new GrantView(g.source(), g.source().label(), g.amount(), g.paidAt(), g.status(), g.batchNo()))
         .toList();
-    BigDecimal total = grants.stream().map(GrantView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // money the bank failed to pay is not granted until it is sent again (SPEC §8)
+    BigDecimal total = grants.stream().filter(g -> g.status() != GrantStatus.FAILED)
+        .map(GrantView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // the account the money goes to now: a correction after a failed payment changes it
+    var payee = bank.payee(caseNo);
+    String account = payee.map(BankPayments.Payee::bankAccount).orElse((String) v.get("bankAccount"));
+    String bankName = payee.map(BankPayments.Payee::bankName).orElse((String) v.get("bankName"));
     String overdue = (String) v.get("overdueSteps");
     return new CaseSummary(caseNo, instance.getId(), state(instance, v), current,
         (String) v.get("township"), (String) v.get("townshipName"), (String) v.get("householdHead"),
-        (String) v.get("idNumberMasked"), (String) v.get("category"),
+        (String) v.get("idNumberMasked"), BankAccounts.mask(account), bankName, (String) v.get("category"),
         (Double) v.get("selfPaidTwoYears"), (Long) v.get("suggestedAmount"),
         (Long) v.get("approvedAmount"), (Long) v.get("advanceAmount"),
         (String) v.get("rejectedAt"), (String) v.get("rejectionReason"), grants, total,
-        Overdue.split(overdue), AidPackage.of(ledgerGrants, plans.ofCase(caseNo)));
+        Overdue.split(overdue), AidPackage.of(ledgerGrants.stream().filter(g -> g.status() != GrantStatus.FAILED).toList(),
+        plans.ofCase(caseNo)));
   }
 
   private static Step step(HistoricActivityInstance activity) {

@@ -48,10 +48,12 @@ public class DemoCases {
   private final Deadlines deadlines;
   private final CountyClock clock;
   private final DemoPartnerAid partnerAid;
+  private final DemoPayments payments;
 
   DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
       ManagementService management, RepositoryService repository, Deadlines deadlines,
-      CountyClock clock, DemoPartnerAid partnerAid) {
+      CountyClock clock, DemoPartnerAid partnerAid, DemoPayments payments) {
+    this.payments = payments;
     this.clock = clock;
     this.partnerAid = partnerAid;
     this.demo = demo;
@@ -66,6 +68,7 @@ public class DemoCases {
   public void onDeployed() {
     if (demo.cases()) {
       createOnce();
+      payments.createOnce();
     }
   }
 
@@ -159,7 +162,9 @@ public class DemoCases {
 
   private static Map<String, Object> visit(boolean hardship, String findings) {
     return Map.of("visitConfirmsHardship", hardship, "especiallyDifficult", false,
-        "householdSize", 4L, "visitFindings", findings);
+        "householdSize", 4L, "visitFindings", findings,
+        "bankAccount", "62303512" + String.format("%011d", Math.abs((long) findings.hashCode())),
+        "bankName", "德化县农村信用合作联社");
   }
 
 }

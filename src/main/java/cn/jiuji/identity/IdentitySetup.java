@@ -45,6 +45,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   /** The departments a case may be referred to (SPEC §9), the townships besides. */
   static final List<String> PARTNER_GROUPS = List.of(Groups.CHARITY, Groups.DISABLED_FEDERATION, Groups.EDUCATION,
       Groups.HUMAN_RESOURCES, Groups.HOUSING, Groups.MEDICAL_INSURANCE);
+  static final String PAYMENT_CORRECTION_PROCESS = "paymentCorrection";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -107,6 +108,9 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
           ProcessDefinitionPermissions.READ);
       // and the township's own temporary assistance to the cases referred to it (SPEC §9)
       grant(authorizations, id, Resources.PROCESS_DEFINITION, REFERRAL_PROCESS,
+          ProcessDefinitionPermissions.READ);
+      // and correct the bank accounts of their families' failed payments (SPEC §8)
+      grant(authorizations, id, Resources.PROCESS_DEFINITION, PAYMENT_CORRECTION_PROCESS,
           ProcessDefinitionPermissions.READ);
     }
     grantCountyWork(authorizations);

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,10 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Ledger {
 
   private static final String INSERT_GRANT = """
-      INSERT INTO grant_ledger (household_id, case_no, source, amount, paid_at, approved_by, pay_month)
+      INSERT INTO grant_ledger (household_id, case_no, source, amount, paid_at, approved_by, pay_month, status, batch_no)
       SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),
              CAST(? AS NUMERIC(12, 2)), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR),
-             CAST(? AS INTEGER)
+             CAST(? AS INTEGER), CAST(? AS VARCHAR), CAST(? AS VARCHAR)
       WHERE NOT EXISTS (SELECT 1 FROM grant_ledger WHERE case_no = ? AND source = ? AND pay_month = ?)
       """;
 
@@ -71,6 +72,9 @@ public class Ledger {
   /** {@code pay_month} of a payment made once (monthly ones carry their month, yyyymm). */
   static final int ONCE = 0;
 
+  /** The money the cap and the case summary count (SPEC §8): sent to the bank or paid, not failed. */
+  static final String COUNTED = " AND status IN ('SENT', 'PAID')";
+
   private final JdbcTemplate jdbc;
   private final PolicyProperties policy;
   private final CapProperties capped;
@@ -88,16 +92,16 @@ public class Ledger {
   }
 
   /**
-   * Records a payment once, within the household's annual cap. Returns true when it was recorded
-   * now, false when this case already has a payment from this source (a retried job): the caller
-   * must not pay again.
+   * Records a payment once, within the household's annual cap, as paid at once (PAID). Returns
+   * true when it was recorded now, false when this case already has a payment from this source (a
+   * retried job): the caller must not pay again.
    *
    * @throws RuleBreak (conflict) when the payment would take the household's payments of the
    *     year over the annual cap and the leading group has recorded no override for the case that
    *     covers it: nothing is recorded, and the payment job fails with the message
    */
   public boolean record(GrantRecord grant) {
-    return record(grant, ONCE);
+    return insert(grant, ONCE, GrantStatus.PAID, null);
   }
 
   /**
@@ -106,15 +110,33 @@ public class Ledger {
    * annual cap like any payment when its source is one the cap counts.
    */
   public boolean recordMonth(GrantRecord grant, YearMonth month) {
-    return record(grant, MonthlyAidPlans.yyyymm(month));
+    return insert(grant, MonthlyAidPlans.yyyymm(month), GrantStatus.PAID, null);
   }
 
-  private boolean record(GrantRecord grant, int payMonth) {
+  /**
+   * Records a payment sent to the bank in the payment list of {@code batchNo} (SENT, SPEC §8): as
+   * {@link #record}, the same cap and the same once-only rule; the bank's return makes it PAID or
+   * FAILED ({@link BankPayments}).
+   */
+  public boolean send(GrantRecord grant, String batchNo) {
+    return insert(grant, ONCE, GrantStatus.SENT, Objects.requireNonNull(batchNo, "batchNo"));
+  }
+
+  private boolean insert(GrantRecord grant, int payMonth, GrantStatus status, String batchNo) {
     int year = clock.yearOf(grant.paidAt());
     lockHouseholdYear(grant.householdId(), year);
     if (recorded(grant.caseNo(), grant.source(), payMonth)) {
       return false;
     }
+    checkCap(grant, year);
+    return jdbc.update(INSERT_GRANT,
+        grant.householdId(), grant.caseNo(), grant.source().name(), grant.amount(),
+        utc(grant.paidAt()), grant.approvedBy(), payMonth, status.name(), batchNo,
+        grant.caseNo(), grant.source().name(), payMonth) == 1;
+  }
+
+  /** Refuses a payment that would go over the cap without an override; call under the household's lock. */
+  void checkCap(GrantRecord grant, int year) {
     BigDecimal paid = paidInYear(grant.householdId(), year);
     BigDecimal cap = BigDecimal.valueOf(policy.annualCap());
     if (capped.capped(grant.source()) && paid.add(grant.amount()).compareTo(cap) > 0 && !overrideCovers(grant)) {
@@ -122,10 +144,6 @@ public class Ledger {
           + plain(grant.amount()) + " 元未发放：该家庭 " + year + " 年已获救助 " + plain(paid)
           + " 元，再发将超过家庭年度救助上限 " + cap + " 元，且没有县社会救助领导小组突破上限的决定");
     }
-    return jdbc.update(INSERT_GRANT,
-        grant.householdId(), grant.caseNo(), grant.source().name(), grant.amount(),
-        utc(grant.paidAt()), grant.approvedBy(), payMonth,
-        grant.caseNo(), grant.source().name(), payMonth) == 1;
   }
 
   /**
@@ -133,7 +151,7 @@ public class Ledger {
    * ends. The row is created in a transaction of its own, so that two first payments racing to
    * create it do not fail the payment itself (the loser of that race finds the row).
    */
-  private void lockHouseholdYear(String householdId, int year) {
+  void lockHouseholdYear(String householdId, int year) {
     if (jdbc.queryForList(LOCK_HOUSEHOLD_YEAR, Integer.class, householdId, year).isEmpty()) {
       try {
         ownTransaction.executeWithoutResult(status ->
@@ -166,7 +184,7 @@ public class Ledger {
   private boolean overrideCovers(GrantRecord grant) {
     return capOverride(grant.caseNo()).map(override -> {
       BigDecimal paidInCase = jdbc.queryForObject(
-          "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger WHERE case_no = ? AND " + cappedSql(),
+          "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger WHERE case_no = ? AND " + cappedSql() + COUNTED,
           BigDecimal.class, grant.caseNo());
       return paidInCase.add(grant.amount()).compareTo(override.amount()) <= 0;
     }).orElse(false);
@@ -177,15 +195,16 @@ public class Ledger {
   }
 
   /**
-   * The civil-affairs money paid to the household in the county's calendar year, yuan: what the
-   * annual cap counts ({@code jiuji.policy.capped-sources}); partner departments' money is not.
+   * The civil-affairs money paid or sent to the household in the county's calendar year, yuan: what
+   * the annual cap counts ({@code jiuji.policy.capped-sources}); partner departments' money is not,
+   * nor money the bank failed to pay until it is sent again.
    */
   public BigDecimal paidInYear(String householdId, int year) {
     OffsetDateTime from = utc(clock.startOfYear(year));
     OffsetDateTime to = utc(clock.startOfYear(year + 1));
     BigDecimal paid = jdbc.queryForObject(
         "SELECT COALESCE(SUM(amount), 0) FROM grant_ledger"
-            + " WHERE household_id = ? AND paid_at >= ? AND paid_at < ? AND " + cappedSql(),
+            + " WHERE household_id = ? AND paid_at >= ? AND paid_at < ? AND " + cappedSql() + COUNTED,
         BigDecimal.class, householdId, from, to);
     return paid.setScale(2, RoundingMode.UNNECESSARY);
   }
@@ -202,9 +221,11 @@ public class Ledger {
   /** The payments of one case, oldest first. */
   public List<Grant> grantsOfCase(String caseNo) {
     return jdbc.query(
-        "SELECT source, amount, paid_at, approved_by FROM grant_ledger WHERE case_no = ? ORDER BY paid_at, id",
+        "SELECT source, amount, paid_at, approved_by, status, batch_no FROM grant_ledger WHERE case_no = ?"
+            + " ORDER BY paid_at, id",
         (rs, row) -> new Grant(GrantSource.valueOf(rs.getString("source")), rs.getBigDecimal("amount"),
-            instant(rs, "paid_at"), rs.getString("approved_by")),
+            instant(rs, "paid_at"), rs.getString("approved_by"), GrantStatus.valueOf(rs.getString("status")),
+            rs.getString("batch_no")),
         caseNo);
   }
 
@@ -232,7 +253,7 @@ public class Ledger {
 
   // Instants travel as OffsetDateTime: both H2 and the PostgreSQL driver map it to
   // TIMESTAMP WITH TIME ZONE, which java.time.Instant is not on every driver.
-  private static OffsetDateTime utc(Instant instant) {
+  static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 

@@ -55,11 +55,12 @@ import org.xml.sax.XMLReader;
  * Reads the rows of a medical-insurance file (SPEC §5) one at a time, whatever its format: CSV in
  * UTF-8 (with or without BOM) or GBK, or XLSX (first sheet). Nothing keeps the whole file in
  * memory: CSV is parsed from a stream, XLSX with POI's SAX-based event API and its shared strings
- * in a temporary file.
+ * in a temporary file. The bank's returns of the payment lists (SPEC §8) come in the same formats
+ * and are read here too.
  */
-final class MedicalFileReader {
+public final class MedicalFileReader {
 
-  enum Format { CSV, XLSX }
+  public enum Format { CSV, XLSX }
 
   /**
    * What a file is.
@@ -68,10 +69,10 @@ final class MedicalFileReader {
    *     the same and also the rare characters of names that GBK lacks)
    * @param skip bytes to skip before the text: the UTF-8 BOM
    */
-  record Kind(Format format, Charset charset, int skip) {}
+  public record Kind(Format format, Charset charset, int skip) {}
 
   /** Receives the rows in file order; blank CSV lines are passed on too (they have a row number). */
-  interface RowHandler {
+  public interface RowHandler {
     /**
      * @param row the row number as Excel shows it: the first row is 1
      * @return whether to go on: false stops the reading, the rest of the file is not read
@@ -79,7 +80,7 @@ final class MedicalFileReader {
     boolean row(long row, List<String> cells);
   }
 
-  static final Charset GBK = Charset.forName("GB18030");
+  public static final Charset GBK = Charset.forName("GB18030");
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
@@ -97,7 +98,7 @@ final class MedicalFileReader {
    * CSV the character set, once, from the file's beginning: a BOM means UTF-8; else UTF-8 when the
    * beginning is valid UTF-8, GBK when it is not.
    */
-  static Kind detect(Path file, String fileName) throws IOException {
+  public static Kind detect(Path file, String fileName) throws IOException {
     byte[] head = new byte[CHARSET_SAMPLE];
     int n;
     boolean whole;
@@ -135,7 +136,7 @@ final class MedicalFileReader {
     return !result.isError() && (!endOfFile || !decoder.flush(CharBuffer.allocate(1)).isError());
   }
 
-  static void read(Path file, Kind kind, RowHandler handler) throws IOException {
+  public static void read(Path file, Kind kind, RowHandler handler) throws IOException {
     if (kind.format() == Format.XLSX) {
       readXlsx(file, handler);
     } else {

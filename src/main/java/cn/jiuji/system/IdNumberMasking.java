@@ -1,6 +1,7 @@
 package cn.jiuji.system;
 
 import cn.jiuji.base.CountyClock;
+import cn.jiuji.household.BankAccounts;
 import cn.jiuji.household.IdNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * value leaves through a dozen endpoints (variable instances, historic variables and details, a
  * task's form variables, an instance's variables); they all carry it as a value next to its name.
  * A JSON answer that holds one of the variables' names is read and rewritten; others pass untouched.
+ *
+ * <p>Bank account numbers (SPEC §8, {@code jiuji.privacy.bank-account-variables}) travel the same
+ * ways and are masked the same way, for everyone, to their last four digits: no one's work in the
+ * webapps needs the whole number, which leaves only in the payment list for the bank.
  */
 final class IdNumberMasking extends OncePerRequestFilter {
 
@@ -54,7 +59,9 @@ final class IdNumberMasking extends OncePerRequestFilter {
     this.lookups = new EngineLookups(engine, json);
     this.privacy = privacy;
     this.jdbc = jdbc;
-    this.names = privacy.maskedVariables().stream().map(n -> ("\"" + n + "\"").getBytes(StandardCharsets.UTF_8)).toList();
+    this.names = java.util.stream.Stream.concat(privacy.maskedVariables().stream(),
+            privacy.bankAccountVariables().stream())
+        .map(n -> ("\"" + n + "\"").getBytes(StandardCharsets.UTF_8)).toList();
   }
 
   @Override
@@ -92,7 +99,8 @@ final class IdNumberMasking extends OncePerRequestFilter {
   private boolean singleVariable(RestRoute route) {
     List<String> segments = route.segments();
     int n = segments.size();
-    return n >= 2 && privacy.maskedVariables().contains(segments.get(n - 1))
+    return n >= 2 && (privacy.maskedVariables().contains(segments.get(n - 1))
+        || privacy.bankAccountVariables().contains(segments.get(n - 1)))
         && (segments.get(n - 2).equals("variables") || segments.get(n - 2).equals("localVariables"));
   }
 
@@ -106,14 +114,22 @@ final class IdNumberMasking extends OncePerRequestFilter {
     }
     boolean full = user != null && (user.administrator() || privacy.seesFullNumbers(user.groups()));
     List<Read> reads = new ArrayList<>();
+    boolean[] accountsMasked = {false};
     if (single && tree instanceof ObjectNode typed) {
-      take(typed, "value", full, reads, null);
+      String name = route.segments().get(route.segments().size() - 1);
+      if (privacy.bankAccountVariables().contains(name)) {
+        accountsMasked[0] |= maskAccount(typed, "value");
+      } else {
+        take(typed, "value", full, reads, null);
+      }
     } else {
-      visit(tree, full, reads, null);
+      visit(tree, full, reads, null, accountsMasked);
     }
     if (full) {
       record(user, reads, route, path);
-      return body;
+      if (!accountsMasked[0]) {
+        return body;
+      }
     }
     return json.writeValueAsBytes(tree);
   }
@@ -121,9 +137,9 @@ final class IdNumberMasking extends OncePerRequestFilter {
   /** A full number handed out, and the instance it belongs to when the answer names it. */
   private record Read(String idNumber, String processInstanceId) {}
 
-  private void visit(JsonNode node, boolean full, List<Read> reads, String instance) {
+  private void visit(JsonNode node, boolean full, List<Read> reads, String instance, boolean[] accountsMasked) {
     if (node.isArray()) {
-      node.forEach(element -> visit(element, full, reads, instance));
+      node.forEach(element -> visit(element, full, reads, instance, accountsMasked));
       return;
     }
     if (!(node instanceof ObjectNode object)) {
@@ -135,6 +151,9 @@ final class IdNumberMasking extends OncePerRequestFilter {
       if (object.path(nameField).isTextual() && privacy.maskedVariables().contains(object.get(nameField).asText())) {
         take(object, "value", full, reads, here);
       }
+      if (object.path(nameField).isTextual() && privacy.bankAccountVariables().contains(object.get(nameField).asText())) {
+        accountsMasked[0] |= maskAccount(object, "value");
+      }
     }
     List<String> keys = new ArrayList<>();
     object.fieldNames().forEachRemaining(keys::add);
@@ -143,8 +162,10 @@ final class IdNumberMasking extends OncePerRequestFilter {
       // {idNumber: {value: "…", type: "String"}} (an instance's or a task's variables)
       if (privacy.maskedVariables().contains(key) && value instanceof ObjectNode typed) {
         take(typed, "value", full, reads, here);
+      } else if (privacy.bankAccountVariables().contains(key) && value instanceof ObjectNode typed) {
+        accountsMasked[0] |= maskAccount(typed, "value");
       } else {
-        visit(value, full, reads, here);
+        visit(value, full, reads, here, accountsMasked);
       }
     }
   }
@@ -159,6 +180,16 @@ final class IdNumberMasking extends OncePerRequestFilter {
     } else {
       holder.set(field, TextNode.valueOf(IdNumbers.mask(value.asText())));
     }
+  }
+
+  /** Masks a bank account value in place; true when there was one. */
+  private static boolean maskAccount(ObjectNode holder, String field) {
+    JsonNode value = holder.get(field);
+    if (value == null || !value.isTextual()) {
+      return false;
+    }
+    holder.set(field, TextNode.valueOf(BankAccounts.mask(value.asText())));
+    return true;
   }
 
   private void record(RequestUser user, List<Read> reads, RestRoute route, String path) {

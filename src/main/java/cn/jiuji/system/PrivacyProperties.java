@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fullNumberGroups the groups whose work needs the full number; an entry ending in {@code *}
  *     names every group starting so ({@code township*}: each township's staff, who see only their
  *     own township's cases anyway). Administrators always see it. Every full read is recorded.
+ * @param bankAccountVariables process variables holding a bank account number: shown to everyone
+ *     with its last four digits only (SPEC §8); the whole number leaves only in the payment list
  */
 @ConfigurationProperties("jiuji.privacy")
 public record PrivacyProperties(
     @DefaultValue("idNumber") List<String> maskedVariables,
-    @DefaultValue({"civilAffairs", "township*"}) List<String> fullNumberGroups) {
+    @DefaultValue({"civilAffairs", "township*"}) List<String> fullNumberGroups,
+    @DefaultValue("bankAccount") List<String> bankAccountVariables) {
 
   boolean seesFullNumbers(List<String> groups) {
     return groups.stream().anyMatch(group -> fullNumberGroups.stream().anyMatch(allowed ->

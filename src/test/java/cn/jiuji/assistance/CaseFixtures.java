@@ -46,9 +46,14 @@ public final class CaseFixtures {
     return Map.of("screeningConfirmed", yes, "screeningNote", yes ? "医保数据核对无误" : "家属已参加商业保险全额报销");
   }
 
+  /** The account every case of the tests is paid to unless a test gives another. */
+  public static final String BANK_ACCOUNT = "6230351234567891234";
+  public static final String BANK_NAME = "德化县农村信用合作联社三班信用社";
+
   public static Map<String, Object> visit(boolean hardship, boolean especiallyDifficult) {
     return Map.of("visitConfirmsHardship", hardship, "especiallyDifficult", especiallyDifficult,
-        "householdSize", 4L, "visitFindings", hardship ? "女儿耳蜗手术，家庭收入低" : "家庭经济状况良好");
+        "householdSize", 4L, "visitFindings", hardship ? "女儿耳蜗手术，家庭收入低" : "家庭经济状况良好",
+        "bankAccount", BANK_ACCOUNT, "bankName", BANK_NAME);
   }
 
   public static Map<String, Object> opinion(boolean recommend, long amount, long topUp) {

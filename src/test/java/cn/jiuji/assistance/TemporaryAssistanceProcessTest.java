@@ -18,6 +18,7 @@ import cn.jiuji.TestClock;
 import cn.jiuji.base.RuleBreak;
 import cn.jiuji.calendar.Deadlines;
 import cn.jiuji.ledger.GrantSource;
+import cn.jiuji.ledger.GrantStatus;
 import cn.jiuji.ledger.Ledger;
 import java.math.BigDecimal;
 import java.util.Date;
@@ -86,6 +87,9 @@ class TemporaryAssistanceProcessTest {
         .satisfies(g -> {
           assertThat(g.source()).isEqualTo(GrantSource.CIVIL_AFFAIRS_CASE);
           assertThat(g.amount()).isEqualByComparingTo("12000");
+          // through the bank: in the payment list of its own, approved on its own (SPEC §8)
+          assertThat(g.status()).isEqualTo(GrantStatus.SENT);
+          assertThat(g.batchNo()).isEqualTo(pi.getBusinessKey());
         });
     assertThat(pi).variables().containsEntry("paidAmount", 12_000L);
     // paid in June 2026: the cap of that year, also when the follow-up falls into the next one
@@ -151,8 +155,14 @@ class TemporaryAssistanceProcessTest {
       };
       complete(task(current, pi), answer);
       if (no) {
-        reason = answer.values().stream().filter(v -> v instanceof String).map(Object::toString)
-            .filter(s -> !s.isBlank()).findFirst().orElseThrow();
+        // the text the step's "no" gives as its reason
+        reason = (String) answer.get(switch (current) {
+          case CONFIRM_SCREENING -> "screeningNote";
+          case FIRST_VISIT -> "visitFindings";
+          case PRELIMINARY_OPINION -> "opinion";
+          case SECOND_REVIEW -> "reviewNote";
+          default -> "approvalNote";
+        });
         break;
       }
     }
@@ -188,10 +198,11 @@ class TemporaryAssistanceProcessTest {
     assertThat(pi).isWaitingAt(FOLLOW_UP_DUE);
     assertThat(pi).variables().containsEntry("paidAmount", 20_000L);
     assertThat(ledger.grantsOfCase(pi.getBusinessKey()))
-        .extracting(g -> g.source(), g -> g.amount().longValue())
+        .extracting(g -> g.source(), g -> g.amount().longValue(), g -> g.status())
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(GrantSource.TOWNSHIP_ADVANCE, 5_000L),
-            org.assertj.core.groups.Tuple.tuple(GrantSource.CIVIL_AFFAIRS_CASE, 20_000L));
+            // the advance was paid in cash at once; the county's rest goes through the bank
+            org.assertj.core.groups.Tuple.tuple(GrantSource.TOWNSHIP_ADVANCE, 5_000L, GrantStatus.PAID),
+            org.assertj.core.groups.Tuple.tuple(GrantSource.CIVIL_AFFAIRS_CASE, 20_000L, GrantStatus.SENT));
   }
 
   @Test

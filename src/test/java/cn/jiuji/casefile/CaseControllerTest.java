@@ -56,6 +56,13 @@ class CaseControllerTest {
     assertThat(c.path("grants").findValuesAsText("source")).containsExactly("TOWNSHIP_ADVANCE", "CIVIL_AFFAIRS_CASE");
     assertThat(c.path("grants").get(0).path("label").asText()).isEqualTo("乡镇先行救助（应急救助）");
     assertThat(c.path("grants").findValuesAsText("amount")).containsExactly("5000.0", "14900.0");
+    // the advance in cash at once, the county's grant sent to the bank in a payment list of its own
+    assertThat(c.path("grants").findValuesAsText("status")).containsExactly("PAID", "SENT");
+    assertThat(c.path("grants").get(0).path("batchNo").isNull()).isTrue();
+    assertThat(c.path("grants").get(1).path("batchNo").asText()).isEqualTo(pi.getBusinessKey());
+    assertThat(c.path("bankAccountMasked").asText()).isEqualTo("***************1234");
+    assertThat(c.path("bankName").asText()).isEqualTo(CaseFixtures.BANK_NAME);
+    assertThat(response.body()).doesNotContain(CaseFixtures.BANK_ACCOUNT);
     assertThat(c.path("totalGranted").decimalValue()).isEqualByComparingTo("19900");
     assertThat(c.path("overdueSteps")).isEmpty();
   }

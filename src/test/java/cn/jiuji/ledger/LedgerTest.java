@@ -161,12 +161,12 @@ class LedgerTest {
   }
 
   @Test
-  void grantsOfCaseListsItsPaymentsOldestFirst() {
+  void grantsOfCaseListsItsPaymentsOldestFirstWithTheirStatusAndBatch() {
     String household = newHouseholdId();
     String caseNo = newCaseNo();
     Instant advancedAt = at(YEAR, 8, 3);
     Instant paidAt = at(YEAR, 8, 28);
-    ledger.record(grant(household, caseNo, CIVIL_AFFAIRS_CASE, "14900", paidAt));
+    ledger.send(grant(household, caseNo, CIVIL_AFFAIRS_CASE, "14900", paidAt), "2026-01");
     ledger.record(new GrantRecord(household, caseNo, TOWNSHIP_ADVANCE, new BigDecimal("5000"), advancedAt, "sanban1"));
     ledger.record(grant(household, newCaseNo(), CIVIL_AFFAIRS_CASE, "1000", paidAt));
 
@@ -175,8 +175,8 @@ class LedgerTest {
             RecursiveComparisonConfiguration.builder()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
         .containsExactly(
-            new Grant(TOWNSHIP_ADVANCE, new BigDecimal("5000"), advancedAt, "sanban1"),
-            new Grant(CIVIL_AFFAIRS_CASE, new BigDecimal("14900"), paidAt, "group1"));
+            new Grant(TOWNSHIP_ADVANCE, new BigDecimal("5000"), advancedAt, "sanban1", GrantStatus.PAID, null),
+            new Grant(CIVIL_AFFAIRS_CASE, new BigDecimal("14900"), paidAt, "group1", GrantStatus.SENT, "2026-01"));
     assertThat(ledger.grantsOfCase(newCaseNo())).isEmpty();
   }
 

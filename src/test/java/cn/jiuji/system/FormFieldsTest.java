@@ -21,12 +21,14 @@ class FormFieldsTest {
 
     assertThat(form.all().keySet()).containsExactlyInAnyOrder("caseNo", "householdHead", "idNumberMasked",
         "townshipName", "village", "category", "visitConfirmsHardship", "especiallyDifficult",
-        "householdSize", "visitFindings", "selfPaidTwoYears", "threshold", "eligible");
+        "householdSize", "visitFindings", "selfPaidTwoYears", "threshold", "eligible", "bankAccount", "bankName");
     // whether the household reaches its threshold is shown on every form, never changed there
     for (String shown : new String[] {"selfPaidTwoYears", "threshold", "eligible"}) {
       assertThat(form.field(shown)).hasValueSatisfying(field -> assertThat(field.editable()).isFalse());
     }
     assertThat(form.field("visitFindings")).hasValueSatisfying(field -> assertThat(field.editable()).isTrue());
+    // the family's account for the money (SPEC §8) is asked here
+    assertThat(form.field("bankAccount")).hasValueSatisfying(field -> assertThat(field.editable()).isTrue());
     assertThat(form.field("caseNo")).hasValueSatisfying(field -> {
       assertThat(field.editable()).isFalse();
       assertThat(field.label()).isEqualTo("案件编号");

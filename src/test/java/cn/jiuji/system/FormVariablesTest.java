@@ -177,7 +177,8 @@ class FormVariablesTest {
     assertThat(web.webappLogin("tasklist", "xunzhong1", PASSWORD)).isEqualTo(200);
     String submit = TASKLIST_API + "/task/" + c.taskId() + "/submit-form";
     Map<String, Object> answers = Map.of("visitConfirmsHardship", "true", "especiallyDifficult", "false",
-        "householdSize", 4, "visitFindings", "女儿耳蜗手术，家庭收入低");
+        "householdSize", 4, "visitFindings", "女儿耳蜗手术，家庭收入低",
+        "bankAccount", CaseFixtures.BANK_ACCOUNT, "bankName", CaseFixtures.BANK_NAME);
 
     ObjectNode smuggled = tasklistSubmission(c.taskId(), answers);
     ((ObjectNode) smuggled.get("variables")).putObject("approvedAmount").put("value", 40000);
