@@ -27,12 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoPartnerAid {
 
+  /** The family's 一卡通 account, where the county's grant goes. */
+  static final String ACCOUNT = "6230351200000019900";
+
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final cn.jiuji.payment.BankReturns returns;
 
-  DemoPartnerAid(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity) {
+  DemoPartnerAid(RuntimeService runtime, TaskService tasks, ManagementService management, IdentityService identity,
+      cn.jiuji.payment.BankReturns returns) {
+    this.returns = returns;
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
@@ -44,7 +50,8 @@ class DemoPartnerAid {
     String id = article.getId();
     as("sanban1", "townshipSanban", () -> complete(id, Elements.FIRST_VISIT, Map.of("visitConfirmsHardship", true,
         "especiallyDifficult", false, "householdSize", 4L,
-        "visitFindings", "女儿先天性听力障碍，在省城做人工耳蜗手术，自付医疗费用高，家庭因病致困")));
+        "visitFindings", "女儿先天性听力障碍，在省城做人工耳蜗手术，自付医疗费用高，家庭因病致困",
+        "bankAccount", ACCOUNT, "bankName", "德化县农村信用合作联社三班信用社")));
     as("sanban1", "townshipSanban", () -> complete(id, Elements.PRELIMINARY_OPINION, Map.of("recommend", true,
         "proposedAmount", 19_900L, "proposedTopUp", 0L, "opinion", "情况属实，建议按自付费用的 15% 救助 19900 元")));
     as("civil1", "civilAffairs", () -> complete(id, Elements.SECOND_REVIEW, Map.of("reviewPassed", true,
@@ -52,6 +59,9 @@ class DemoPartnerAid {
     as("group1", "leadingGroup", () -> complete(id, Elements.GROUP_APPROVAL, Map.of("approved", true,
         "approvedAmount", 19_900L, "capOverride", false, "approvalNote", "同意发放防返贫控新贫一事一议临时救助金 19900 元")));
     runJob(id, Elements.DISBURSE);
+    // the bank reports the county's grant paid (a case approved on its own: its list is its case number)
+    returns.apply(article.getBusinessKey(), 1, java.util.List.of(new cn.jiuji.ledger.BankPayments.ReturnLine(2, article.getBusinessKey(),
+        ACCOUNT, java.math.BigDecimal.valueOf(19_900), true, null)), java.util.List.of(), "civil1");
     var referrals = Spin.JSON("[]").append("TOWNSHIP").append("CHARITY").append("DISABLED_FEDERATION");
     as("civil1", "civilAffairs", () -> complete(id, Elements.REFER_PARTNERS, Map.of(
         "referrals", SpinValues.jsonValue(referrals).create(),

@@ -35,6 +35,8 @@ class DemoPartnerAidTest {
     assertThat(ledger.grantsOfCase(caseNo)).extracting(Grant::source, g -> g.amount().longValue(), Grant::approvedBy)
         .containsExactly(tuple(GrantSource.CIVIL_AFFAIRS_CASE, 19_900L, "group1"),
             tuple(GrantSource.TOWNSHIP_TEMPORARY, 5_000L, "sanban1"), tuple(GrantSource.CHARITY, 5_000L, "charity1"));
+    // all of it paid: the bank has reported the county's grant paid
+    assertThat(ledger.grantsOfCase(caseNo)).extracting(Grant::status).containsOnly(cn.jiuji.ledger.GrantStatus.PAID);
     assertThat(ledger.grantsOfCase(caseNo).stream().map(Grant::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("29900");
     assertThat(plans.ofCase(caseNo)).singleElement().satisfies(plan -> {

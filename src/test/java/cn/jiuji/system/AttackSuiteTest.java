@@ -84,6 +84,7 @@ class AttackSuiteTest {
     designers(attempts);
     readOnlyManagers(attempts);
     administratorsOnly(attempts);
+    payments(attempts);
     sensitiveData(attempts);
     assertThat(attempts).as("the attack suite's size").hasSizeGreaterThanOrEqualTo(60);
 
@@ -282,6 +283,20 @@ class AttackSuiteTest {
         "{\"retries\": 5, \"processInstances\": [\"" + sanban.getId() + "\"]}", "sanban1", PASSWORD), 403));
     a.add(attempt("sanban1 deletes a task variable outside its form", () -> web.delete(
         "/engine-rest/task/" + visit.getId() + "/variables/township", "sanban1", PASSWORD), 403));
+  }
+
+  void payments(List<Attempt> a) {
+    a.add(attempt("sanban1 downloads a payment list with full account and ID numbers", () -> web.get(
+        "/api/batches/" + sanban.getBusinessKey() + "/payment-list", "sanban1", PASSWORD), 403));
+    a.add(attempt("manager1 downloads a payment list", () -> web.get(
+        "/api/batches/" + sanban.getBusinessKey() + "/payment-list?format=csv", "manager1", PASSWORD), 403));
+    a.add(attempt("sanban1 imports a bank return that pays its family", () -> web.postMultipart(
+        "/api/batches/" + sanban.getBusinessKey() + "/bank-return", Map.of(), "file", "return.csv",
+        ("案件编号,银行账号,金额,发放结果,失败原因\n" + sanban.getBusinessKey() + ",6230351234567891234,12200,成功,\n")
+            .getBytes(StandardCharsets.UTF_8), "sanban1", PASSWORD), 403));
+    a.add(new Attempt("group1 reads the family's bank account", () -> web.get(
+        "/engine-rest/process-instance/" + sanban.getId() + "/variables", "group1", PASSWORD), 200, null,
+        List.of("6230351234567891234")));
   }
 
   void sensitiveData(List<Attempt> a) {

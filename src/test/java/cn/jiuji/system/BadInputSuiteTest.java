@@ -89,7 +89,8 @@ class BadInputSuiteTest {
           "/engine-rest/task/" + q, "/engine-rest/task/" + q + "/form-variables", "/engine-rest/history/process-instance?maxResults=" + q,
           "/engine-rest/process-instance/" + q + "/variables", "/engine-rest/task?dueBefore=" + q,
           "/engine-rest/history/variable-instance?variableName=" + q + "&maxResults=10",
-          "/engine-rest/process-instance?variables=" + q + "&maxResults=10")) {
+          "/engine-rest/process-instance?variables=" + q + "&maxResults=10",
+          "/api/batches/" + q + "/payment-list", "/api/batches/" + q + "/payment-list?format=" + q)) {
         sent++;
         record(failures, "GET " + path, web.get(path, "civil1", PASSWORD));
       }
@@ -114,6 +115,9 @@ class BadInputSuiteTest {
       sent += 2;
       record(failures, "import " + file.getKey(), web.postMultipart("/api/screening/imports", Map.of(), "file",
           file.getKey(), file.getValue(), "civil1", PASSWORD));
+      sent++;
+      record(failures, "bank return " + file.getKey(), web.postMultipart("/api/batches/2026-01/bank-return", Map.of(),
+          "file", file.getKey(), file.getValue(), "civil1", PASSWORD));
       record(failures, "deploy " + file.getKey(), web.postMultipart("/engine-rest/deployment/create",
           Map.of("deployment-name", "fuzz"), "data", file.getKey(), file.getValue(), "designer1", PASSWORD));
     }
