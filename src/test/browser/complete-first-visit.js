@@ -7,7 +7,8 @@
 // Then the opinion goes on without the top-up, civil1 reviews it and group1 approves it, each form
 // starting from the amount before. Submitted empty, the form says in Chinese what is missing; the task's 案件档案 tab shows the
 // steps so far; and a case the worker starts from 发起流程 is named by its case number.
-// usage: node complete-first-visit.js <base url> <user> <password> <household head> <new ID number> [screenshot dir]
+// The case is one: started from 发起流程 with the start form, then worked to the approval.
+// usage: node complete-first-visit.js <base url> <user> <password> <household head> <its ID number> [screenshot dir]
 const { chromium } = require('playwright-core');
 
 (async () => {
@@ -60,6 +61,28 @@ const { chromium } = require('playwright-core');
     // the header names the worker as Chinese write a name: 颜社工, not "社工 颜"
     const header = (await page.locator('[cam-widget-header]').first().innerText()).replace(/\s+/g, ' ');
     if (!header.includes('颜社工')) throw new Error(`the header does not name the worker 颜社工: ${header}`);
+    // the case starts from 发起流程 with the start form: the worker is told its number and taken to its first step
+    await page.getByText('发起流程', { exact: true }).click({ timeout: 10000 });
+    await page.locator('.modal .available-processes').getByText('一事一议大额临时救助', { exact: true }).first().click({ timeout: 30000 });
+    await page.getByLabel('户主姓名').fill(household, { timeout: 30000 });
+    await page.getByLabel('户主身份证号').fill(newIdNumber);
+    await page.getByLabel('村（社区）').fill('泗滨村');
+    await page.getByLabel('两个连续年度个人自付医疗费用合计（元）').fill('132667');
+    const category = page.locator('.fjs-form-field-select', { hasText: '人员类别' });
+    if (!(await category.innerText()).includes('请选择')) throw new Error(`the select does not ask in Chinese: ${await category.innerText()}`);
+    await category.locator('.fjs-input-group').first().click();
+    await page.locator('.fjs-dropdownlist-item', { hasText: '一般困难群众' }).first().click({ timeout: 10000 });
+    await page.getByLabel('村（社区）').press('Tab');
+    await shot('start-filled');
+    await page.locator('.modal-footer').getByRole('button', { name: '发起', exact: true }).click();
+    const startedNotice = page.locator('.jiuji-started');
+    await startedNotice.waitFor({ timeout: 30000 });
+    const noticeText = (await startedNotice.innerText()).trim();
+    console.log(`started: ${noticeText}`);
+    if (!/已登记案件 YSYY-\d{4}-\d{5}/.test(noticeText)) throw new Error(`no case number after the start: ${noticeText}`);
+    await page.waitForTimeout(2000);
+    await shot('case-started');
+    await page.getByText('本组待办').first().click({ timeout: 30000 });
     // the task list shows the household head as a column: open this household's first visit
     const card = page.locator('li.task', { hasText: household }).filter({ hasText: '初次入户调查核对' });
     await card.first().waitFor({ timeout: 30000 });
@@ -149,29 +172,9 @@ const { chromium } = require('playwright-core');
     await shot('case-list');
     await list.getByRole('button', { name: '关闭' }).click();
 
-    // a new case from 发起流程: the worker is told its number and taken to its first step
-    await page.getByText('发起流程', { exact: true }).click({ timeout: 10000 });
-    await page.locator('.modal .available-processes').getByText('一事一议大额临时救助', { exact: true }).first().click({ timeout: 30000 });
-    await page.getByLabel('户主姓名').fill('浏览器登记户', { timeout: 30000 });
-    await page.getByLabel('户主身份证号').fill(newIdNumber);
-    await page.getByLabel('村（社区）').fill('泗滨村');
-    await page.getByLabel('两个连续年度个人自付医疗费用合计（元）').fill('90000');
-    const category = page.locator('.fjs-form-field-select', { hasText: '人员类别' });
-    if (!(await category.innerText()).includes('请选择')) throw new Error(`the select does not ask in Chinese: ${await category.innerText()}`);
-    await category.locator('.fjs-input-group').first().click();
-    await page.locator('.fjs-dropdownlist-item', { hasText: '一般困难群众' }).first().click({ timeout: 10000 });
-    await page.getByLabel('村（社区）').press('Tab');
-    await shot('start-filled');
-    await page.locator('.modal-footer').getByRole('button', { name: '发起', exact: true }).click();
-    const startedNotice = page.locator('.jiuji-started');
-    await startedNotice.waitFor({ timeout: 30000 });
-    const noticeText = (await startedNotice.innerText()).trim();
-    console.log(`started: ${noticeText}`);
-    if (!/已登记案件 YSYY-\d{4}-\d{5}/.test(noticeText)) throw new Error(`no case number after the start: ${noticeText}`);
-    await page.waitForTimeout(2000);
-    await shot('case-started');
 
-    // back to the refused opinion: without the top-up it goes to the county
+    // back to the refused opinion, which the worker has claimed: without the top-up it goes to the county
+    await page.getByText('我的待办').first().click({ timeout: 30000 });
     await page.locator('li.task', { hasText: household }).filter({ hasText: '提出初步救助意见' }).first().click({ timeout: 30000 });
     await page.getByText('表单', { exact: true }).first().click({ timeout: 10000 });
     await page.getByLabel('加发金额（元）').fill('0', { timeout: 30000 });

@@ -293,7 +293,7 @@ export function renderCaseFile(container, file) {
     paragraph(page, text('尚无发放记录', 'Nothing paid yet'));
   }
 
-  if (c.package && c.package.total != null) {
+  if (c.package && Object.keys(c.package.bySource || {}).length) {
     heading(page, text('救助帮扶合计（一事一议、多部门联动）', 'The aid package'));
     const bySource = Object.entries(c.package.bySource || {});
     const labels = new Map((c.grants || []).map((g) => [g.source, g.label]));
