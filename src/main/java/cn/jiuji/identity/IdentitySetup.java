@@ -41,6 +41,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final String ANY = "*";
   static final String CASE_PROCESS = "temporaryAssistance";
   static final String ENROLLMENT_PROCESS = "subsistenceEnrollment";
+  static final String MEETING_PROCESS = "approvalMeeting";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -122,6 +123,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     // the leading group sees the case model; each case it approves is granted when the case
     // reaches it (CaseAccess.grantLeadingGroup)
     grant(authorizations, Groups.LEADING_GROUP, Resources.PROCESS_DEFINITION, CASE_PROCESS,
+        ProcessDefinitionPermissions.READ);
+    // and the meetings' model (SPEC §8), to load and complete its meetingDecision tasks; each
+    // meeting is granted when it reaches the group, as a case is
+    grant(authorizations, Groups.LEADING_GROUP, Resources.PROCESS_DEFINITION, MEETING_PROCESS,
         ProcessDefinitionPermissions.READ);
     // managers read everything in Cockpit and change nothing: no UPDATE, DELETE, CREATE anywhere
     grant(authorizations, Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
