@@ -47,10 +47,12 @@ public class DemoCases {
   private final RepositoryService repository;
   private final Deadlines deadlines;
   private final CountyClock clock;
+  private final DemoMeetings meetings;
 
   DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
       ManagementService management, RepositoryService repository, Deadlines deadlines,
-      CountyClock clock) {
+      CountyClock clock, DemoMeetings meetings) {
+    this.meetings = meetings;
     this.clock = clock;
     this.demo = demo;
     this.runtime = runtime;
@@ -64,6 +66,7 @@ public class DemoCases {
   public void onDeployed() {
     if (demo.cases()) {
       createOnce();
+      meetings.createOnce();
     }
   }
 
