@@ -27,7 +27,7 @@ export default {
   //
   locales,
   dateFormat,
-  customScripts: ['../jiuji/language-switch'],
+  customScripts: ['../jiuji/language-switch', '../jiuji/list-form-validity'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
