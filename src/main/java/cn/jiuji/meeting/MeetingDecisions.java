@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
@@ -41,16 +40,14 @@ public class MeetingDecisions {
   private static final int CHUNK = 500;
 
   private final TaskService tasks;
-  private final RuntimeService runtime;
   private final IdentityService identity;
   private final Batches batches;
   private final CountyClock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  MeetingDecisions(TaskService tasks, RuntimeService runtime, IdentityService identity, Batches batches,
+  MeetingDecisions(TaskService tasks, IdentityService identity, Batches batches,
       CountyClock clock) {
     this.tasks = tasks;
-    this.runtime = runtime;
     this.identity = identity;
     this.batches = batches;
     this.clock = clock;
@@ -95,10 +92,14 @@ public class MeetingDecisions {
     DEFERRED_COUNT.set(task, (long) (onAgenda.size() - decided.size()));
   }
 
-  /** Completes the case's approval task as a single approval would be, under the meeting's batch. */
+  /**
+   * Completes the case's approval task as a single approval would be, under the meeting's batch.
+   * The case's batchNo goes in with the decision, so it is on the case before the approval completes.
+   */
   private void complete(Decision decision, String taskId, String batchNo) {
-    runtime.setVariable(decision.processInstanceId(), BATCH_NO.name(), batchNo);
     Map<String, Object> variables = new HashMap<>();
+    // set with the decision, before the approval's listeners run: on the case (no step has its own)
+    variables.put(BATCH_NO.name(), batchNo);
     variables.put(APPROVED.name(), decision.approved());
     variables.put(APPROVED_AMOUNT.name(), decision.approvedAmount());
     variables.put(APPROVAL_NOTE.name(), decision.approvalNote());
