@@ -4,7 +4,8 @@
 # floor, measured in the same run on as many other cases, completes the same approvals one by one
 # through the Java API without a meeting (cn.jiuji.meeting.MeetingBenchmark).
 #   bench/meeting.sh [CASES]
-#   environment: PGHOST (127.0.0.1), PGUSER (postgres), ROUNDS (1)
+#   environment: PGHOST (127.0.0.1), PGUSER (postgres), ROUNDS (1), JDBC_OPTIONS (appended to the
+#                JDBC URL, e.g. '?reWriteBatchedInserts=true'), MODE (meeting-only: no floor)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES=${1:-2000}
@@ -21,5 +22,5 @@ rm -rf "$WORK/lib" && mkdir -p "$WORK/lib"
 CP="target/test-classes:target/classes:$WORK/lib/*"
 
 JIUJI_ADMIN_PASSWORD='Bench-only-2026!' java -Xmx1g -cp "$CP" cn.jiuji.meeting.MeetingBenchmark \
-  "$CASES" "jdbc:postgresql://$PGHOST:5432/jiuji_bench_meeting" "$PGUSER" "$ROUNDS" \
-  2>&1 | tee "$WORK/benchmark.log" | grep -E '^(one by one|meeting|round|RESULT|  \(|Exception|Caused)' || true
+  "$CASES" "jdbc:postgresql://$PGHOST:5432/jiuji_bench_meeting${JDBC_OPTIONS:-}" "$PGUSER" "$ROUNDS" "${MODE:-both}" \
+  2>&1 | tee "$WORK/benchmark.log" | grep -E '^(one by one|meeting|round|RESULT|  \(|Exception|Caused)|approvals completed' || true

@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class MeetingDecisions {
 
   private static final int CHUNK = 500;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MeetingDecisions.class);
 
   private final TaskService tasks;
   private final IdentityService identity;
@@ -81,8 +82,14 @@ public class MeetingDecisions {
           MEETING_TITLE.from(task), clock.now(), signer(task));
       batches.addCases(batchNo, decided.stream()
           .map(d -> new Batches.BatchCase(d.caseNo(), d.processInstanceId(), d.approved())).toList());
+      long started = System.nanoTime();
+      int done = 0;
       for (Decision decision : decided) {
         complete(decision, openApprovals.get(decision.processInstanceId()), batchNo);
+        if (++done % 250 == 0 && LOG.isDebugEnabled()) {
+          LOG.debug("batch {}: {} of {} approvals completed in {} ms", batchNo, done, decided.size(),
+              (System.nanoTime() - started) / 1_000_000);
+        }
       }
       BATCH_NO.set(task, batchNo);
     }

@@ -53,15 +53,19 @@ public final class MeetingBenchmark {
     System.setProperty("camunda.bpm.job-execution.enabled", "false");
     System.setProperty("server.port", "0");
     System.setProperty("logging.level.org.camunda", "WARN");
+    System.setProperty("logging.level.cn.jiuji.meeting", "DEBUG");
+    boolean meetingOnly = args.length > 4 && "meeting-only".equals(args[4]);
     ConfigurableApplicationContext app = new SpringApplicationBuilder(JiujiApplication.class).profiles("postgres").run();
     try {
       var bench = new Run(app);
-      bench.floor(100);
+      if (!meetingOnly) {
+        bench.floor(100);
+      }
       bench.meeting(100);
       double[] floors = new double[rounds];
       double[] meetings = new double[rounds];
       for (int round = 0; round < rounds; round++) {
-        floors[round] = bench.floor(cases);
+        floors[round] = meetingOnly ? Double.NaN : bench.floor(cases);
         meetings[round] = bench.meeting(cases);
         System.out.printf("round %d: one by one %.2f s, meeting %.2f s, meeting / one by one %.2fx%n", round + 1,
             floors[round], meetings[round], meetings[round] / floors[round]);
