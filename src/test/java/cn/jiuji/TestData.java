@@ -28,7 +28,7 @@ public class TestData implements TestExecutionListener, Ordered {
   /** The application's own tables (db/migration), children before what they refer to. */
   private static final List<String> TABLES = List.of(
       "open_case", "household_year", "cap_override", "monthly_aid", "bank_payment", "grant_ledger", "case_notification", "screening_case", "medical_settlement",
-      "screening_file", "household", "id_number_read");
+      "screening_file", "household", "id_number_read", "batch_case", "meeting_batch", "batch_year");
 
   @Override
   public int getOrder() {

@@ -49,11 +49,13 @@ public class DemoCases {
   private final CountyClock clock;
   private final DemoPartnerAid partnerAid;
   private final DemoPayments payments;
+  private final DemoMeetings meetings;
 
   DemoCases(DemoProperties demo, RuntimeService runtime, TaskService tasks,
       ManagementService management, RepositoryService repository, Deadlines deadlines,
-      CountyClock clock, DemoPartnerAid partnerAid, DemoPayments payments) {
+      CountyClock clock, DemoPartnerAid partnerAid, DemoPayments payments, DemoMeetings meetings) {
     this.payments = payments;
+    this.meetings = meetings;
     this.clock = clock;
     this.partnerAid = partnerAid;
     this.demo = demo;
@@ -69,6 +71,7 @@ public class DemoCases {
     if (demo.cases()) {
       createOnce();
       payments.createOnce();
+      meetings.createOnce();
     }
   }
 

@@ -46,6 +46,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
   static final List<String> PARTNER_GROUPS = List.of(Groups.CHARITY, Groups.DISABLED_FEDERATION, Groups.EDUCATION,
       Groups.HUMAN_RESOURCES, Groups.HOUSING, Groups.MEDICAL_INSURANCE);
   static final String PAYMENT_CORRECTION_PROCESS = "paymentCorrection";
+  static final String MEETING_PROCESS = "approvalMeeting";
 
   private final CountyProperties county;
   private final DemoProperties demo;
@@ -136,6 +137,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     // the leading group sees the case model; each case it approves is granted when the case
     // reaches it (CaseAccess.grantLeadingGroup)
     grant(authorizations, Groups.LEADING_GROUP, Resources.PROCESS_DEFINITION, CASE_PROCESS,
+        ProcessDefinitionPermissions.READ);
+    // and the meetings' model (SPEC §8), to load and complete its meetingDecision tasks; each
+    // meeting is granted when it reaches the group, as a case is
+    grant(authorizations, Groups.LEADING_GROUP, Resources.PROCESS_DEFINITION, MEETING_PROCESS,
         ProcessDefinitionPermissions.READ);
     // managers read everything in Cockpit and change nothing: no UPDATE, DELETE, CREATE anywhere
     grant(authorizations, Groups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

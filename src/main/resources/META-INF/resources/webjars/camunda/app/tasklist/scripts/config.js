@@ -27,7 +27,7 @@ export default {
   //
   locales,
   dateFormat,
-  customScripts: ['../jiuji/language-switch', '../jiuji/tasklist-casefile'],
+  customScripts: ['../jiuji/language-switch', '../jiuji/tasklist-casefile', '../jiuji/list-form-validity'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
