@@ -103,7 +103,10 @@ public class DemoMeetings {
     start.put(DEMO_MEETING, true);
     ProcessInstance pi = runtime.startProcessInstanceByKey(CaseVariables.PROCESS_KEY, start);
     complete(pi, Elements.FIRST_VISIT, Map.of("visitConfirmsHardship", true, "especiallyDifficult", false,
-        "householdSize", 3L, "visitFindings", findings));
+        "householdSize", 3L, "visitFindings", findings,
+        // the family's 一卡通 account, where the county's grant goes (a demo number from the case's own figures)
+        "bankAccount", "62303513" + String.format("%011d", Math.abs((long) findings.hashCode()) % 100_000_000_000L),
+        "bankName", "德化县农村信用合作联社"));
     complete(pi, Elements.PRELIMINARY_OPINION, Map.of("recommend", true, "proposedAmount", amount,
         "proposedTopUp", 0L, "opinion", "情况属实，建议按比例救助"));
     complete(pi, Elements.SECOND_REVIEW, Map.of("reviewPassed", true, "reviewedAmount", amount,
