@@ -44,7 +44,8 @@ class DemoPartnerAid {
     String id = article.getId();
     as("sanban1", "townshipSanban", () -> complete(id, Elements.FIRST_VISIT, Map.of("visitConfirmsHardship", true,
         "especiallyDifficult", false, "householdSize", 4L,
-        "visitFindings", "女儿先天性听力障碍，在省城做人工耳蜗手术，自付医疗费用高，家庭因病致困")));
+        "visitFindings", "女儿先天性听力障碍，在省城做人工耳蜗手术，自付医疗费用高，家庭因病致困",
+        "bankAccount", "6230351234567890019", "bankName", "德化县农村信用合作联社三班信用社")));
     as("sanban1", "townshipSanban", () -> complete(id, Elements.PRELIMINARY_OPINION, Map.of("recommend", true,
         "proposedAmount", 19_900L, "proposedTopUp", 0L, "opinion", "情况属实，建议按自付费用的 15% 救助 19900 元")));
     as("civil1", "civilAffairs", () -> complete(id, Elements.SECOND_REVIEW, Map.of("reviewPassed", true,
