@@ -153,6 +153,19 @@ class StatisticsTest {
     assertThat(web.get("/api/statistics?township=atlantis", "civil1", "demo").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void cockpitListsTheStatisticsPageAndServesItFromTheApplicationItself() {
+    var config = web.get("/camunda/app/cockpit/scripts/config.js", "manager1", "demo");
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(config.body()).contains("'../jiuji/cockpit-statistics'");
+    var page = web.get("/camunda/app/jiuji/cockpit-statistics.js", "manager1", "demo");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("pluginPoint: 'cockpit.navigation'", "pluginPoint: 'cockpit.route'", "救助统计",
+        "/api/statistics?", "/api/statistics/ledger?")
+        // nothing from the internet at run time (the SVG namespace is a name, not a download)
+        .doesNotContain("https://", "src=\"http", "import(\"http");
+  }
+
   static JsonNode township(JsonNode figures, String code) {
     for (JsonNode t : figures.path("byTownship")) {
       if (t.path("township").asText().equals(code)) {
