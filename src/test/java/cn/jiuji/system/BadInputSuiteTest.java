@@ -85,6 +85,7 @@ class BadInputSuiteTest {
       String q = URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
       for (String path : List.of("/api/cases?township=" + q + "&step=" + q + "&page=" + q, "/api/cases/" + q,
           "/api/cases/" + q + "/file", "/api/cases/" + q + "/approval-form.pdf", "/api/calendar/due?at=" + q,
+          "/api/statistics?year=" + q + "&township=" + q, "/api/statistics/ledger?year=" + q + "&township=" + q,
           "/engine-rest/task?maxResults=" + q + "&firstResult=" + q, "/engine-rest/task?processInstanceBusinessKey=" + q,
           "/engine-rest/task/" + q, "/engine-rest/task/" + q + "/form-variables", "/engine-rest/history/process-instance?maxResults=" + q,
           "/engine-rest/process-instance/" + q + "/variables", "/engine-rest/task?dueBefore=" + q,

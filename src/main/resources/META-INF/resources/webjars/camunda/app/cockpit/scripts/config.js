@@ -26,7 +26,7 @@ export default {
   },
   locales,
   dateFormat,
-  customScripts: ['../jiuji/language-switch', '../jiuji/cockpit-cases'],
+  customScripts: ['../jiuji/language-switch', '../jiuji/cockpit-cases', '../jiuji/cockpit-statistics'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
