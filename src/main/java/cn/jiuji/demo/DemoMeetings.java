@@ -85,7 +85,7 @@ public class DemoMeetings {
     caseAtApproval("张某梅", "35052619690214010", "sanban", "三班村", "TEKUN", 51_800, 10_360, "特困老人，髋关节置换手术");
     caseAtApproval("吴某军", "35052619910830011", "leifeng", "雷峰村", "GENERAL", 95_300, 14_295,
         "户主工伤截肢，家庭无其他收入");
-    LOG.info("Demo meeting held: batch {}", runtime.getVariable(first.getId(), MeetingVariables.BATCH_NO.name()));
+    LOG.info("Demo meeting held: batch {}", runtime.getVariable(first.getId(), CaseVariables.BATCH_NO.name()));
     return 4;
   }
 

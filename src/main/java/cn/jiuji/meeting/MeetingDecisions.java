@@ -91,7 +91,7 @@ public class MeetingDecisions {
               (System.nanoTime() - started) / 1_000_000);
         }
       }
-      MeetingVariables.BATCH_NO.set(task, batchNo);
+      BATCH_NO.set(task, batchNo);
     }
     task.setVariable(DECISIONS, SpinValues.jsonValue(decisionsTaken(decided)).create());
     DECIDED_COUNT.set(task, (long) decided.size());
@@ -106,7 +106,7 @@ public class MeetingDecisions {
   private void complete(Decision decision, String taskId, String batchNo) {
     Map<String, Object> variables = new HashMap<>();
     // set with the decision, before the approval's listeners run: on the case (no step has its own)
-    variables.put(MeetingVariables.BATCH_NO.name(), batchNo);
+    variables.put(BATCH_NO.name(), batchNo);
     variables.put(APPROVED.name(), decision.approved());
     variables.put(APPROVED_AMOUNT.name(), decision.approvedAmount());
     variables.put(APPROVAL_NOTE.name(), decision.approvalNote());

@@ -34,8 +34,6 @@ public final class MeetingVariables {
   // meetingDecision
   public static final CaseVariable<String> ATTENDEES = CaseVariable.of("attendees", String.class);
   public static final CaseVariable<String> MINUTES = CaseVariable.of("minutes", String.class);
-  /** The batch of the meeting (2026-01), also set on every case the meeting decided. */
-  public static final CaseVariable<String> BATCH_NO = CaseVariable.of("batchNo", String.class);
   public static final CaseVariable<Long> DECIDED_COUNT = CaseVariable.of("decidedCount", Long.class);
   public static final CaseVariable<Long> APPROVED_COUNT = CaseVariable.of("approvedCount", Long.class);
   public static final CaseVariable<Long> DEFERRED_COUNT = CaseVariable.of("deferredCount", Long.class);

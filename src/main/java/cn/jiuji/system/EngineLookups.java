@@ -70,11 +70,14 @@ final class EngineLookups {
 
   /** The values of a task's variables, as a form shows them; a variable that does not exist is missing. */
   Map<String, Object> taskValues(String taskId, List<String> names) {
-    VariableMap found = unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, names, false));
+    return asShown(unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, names, false)));
+  }
+
+  /** The values as a form shows them: an object not deserialized shows as its JSON or XML text. */
+  private static Map<String, Object> asShown(VariableMap found) {
     Map<String, Object> values = new HashMap<>();
     for (String name : found.keySet()) {
       TypedValue value = found.getValueTyped(name);
-      // an object not deserialized shows as its JSON or XML text
       values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
           ? serializable.getValueSerialized() : value.getValue());
     }
@@ -83,14 +86,7 @@ final class EngineLookups {
 
   /** Every variable the task sees, for the conditions of its form. */
   Map<String, Object> taskVariables(String taskId) {
-    VariableMap found = unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, false));
-    Map<String, Object> values = new HashMap<>();
-    for (String name : found.keySet()) {
-      TypedValue value = found.getValueTyped(name);
-      values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
-          ? serializable.getValueSerialized() : value.getValue());
-    }
-    return values;
+    return asShown(unchecked(() -> engine.getTaskService().getVariablesTyped(taskId, false)));
   }
 
   /**

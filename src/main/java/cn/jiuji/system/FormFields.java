@@ -79,7 +79,7 @@ final class FormFields {
   }
 
   /** {@code true}, not {@code false}, absent or a FEEL expression ("=..."), which may come out false. */
-  private static boolean isSet(JsonNode flag) {
+  static boolean isSet(JsonNode flag) {
     return flag.isBoolean() && flag.booleanValue();
   }
 

@@ -71,7 +71,7 @@ final class FormLimits {
       if (!component.path("path").asText("").isBlank() || "dynamiclist".equals(component.path("type").asText())) {
         continue; // a list or a group with a path submits one Json variable
       }
-      boolean shownOnly = readonly || isSet(component.path("readonly")) || isSet(component.path("disabled"));
+      boolean shownOnly = readonly || FormFields.isSet(component.path("readonly")) || FormFields.isSet(component.path("disabled"));
       String key = component.path("key").asText("");
       String type = component.path("type").asText("");
       if (!shownOnly && !key.isBlank() && !key.contains(".") && !"button".equals(type)) {
@@ -92,7 +92,7 @@ final class FormLimits {
       }
     }
     String hide = component.path("conditional").path("hide").asText("");
-    return new Limit(key, label, type, isSet(validate.path("required")), figure(validate.path("min")),
+    return new Limit(key, label, type, FormFields.isSet(validate.path("required")), figure(validate.path("min")),
         figure(validate.path("max")), length(validate.path("minLength")), length(validate.path("maxLength")),
         pattern(validate.path("pattern")), options == null ? null : Set.copyOf(options),
         hide.startsWith("=") ? hide.substring(1) : null);
@@ -223,9 +223,5 @@ final class FormLimits {
     } catch (PatternSyntaxException e) {
       return null;
     }
-  }
-
-  private static boolean isSet(JsonNode flag) {
-    return flag.isBoolean() && flag.booleanValue();
   }
 }

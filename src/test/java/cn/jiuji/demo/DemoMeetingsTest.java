@@ -34,13 +34,13 @@ class DemoMeetingsTest {
     // the meeting's batch: the two families it approved, both on their way to the payment
     assertThat(batches.cases("2026-01")).hasSize(2).allSatisfy(c -> {
       assertThat(c.approved()).isTrue();
-      assertThat(runtime.getVariable(c.processInstanceId(), MeetingVariables.BATCH_NO.name())).isEqualTo("2026-01");
+      assertThat(runtime.getVariable(c.processInstanceId(), cn.jiuji.assistance.CaseVariables.BATCH_NO.name())).isEqualTo("2026-01");
       assertThat(runtime.getVariable(c.processInstanceId(), "approvedBy")).isEqualTo("group1");
     });
     // the next meeting: the demo case reviewed before the meeting, left out by it, and the two reviewed since
     assertThat(tasks.createTaskQuery().taskDefinitionKey(Elements.GROUP_APPROVAL).list())
         .extracting(Task::getProcessInstanceId)
         .hasSize(3)
-        .allSatisfy(pid -> assertThat(runtime.getVariable(pid, MeetingVariables.BATCH_NO.name())).isNull());
+        .allSatisfy(pid -> assertThat(runtime.getVariable(pid, cn.jiuji.assistance.CaseVariables.BATCH_NO.name())).isNull());
   }
 }

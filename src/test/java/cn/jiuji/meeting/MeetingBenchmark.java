@@ -146,7 +146,7 @@ public final class MeetingBenchmark {
       double seconds = (System.nanoTime() - submitted) / 1e9;
       check(waiting);
       System.out.printf("meeting: agenda of %,d cases in %.2f s; decided in %.2f s (batch %s)%n", count, agenda, seconds,
-          runtime.getVariable(waiting.get(0).getId(), MeetingVariables.BATCH_NO.name()));
+          runtime.getVariable(waiting.get(0).getId(), CaseVariables.BATCH_NO.name()));
       return seconds;
     }
 
